@@ -1,0 +1,11 @@
+package casebook.cases.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A case was opened for a subject and category; its first flag follows as {@link FlagAttached}. */
+@Revision("1")
+public record CaseOpened(CaseId caseId, SubjectRef subject, Region region, RiskCategory category,
+                         Priority priority, Instant slaDueAt) {
+}
