@@ -1,0 +1,55 @@
+package casebook.cases.infrastructure.security;
+
+import casebook.cases.infrastructure.web.Problems;
+import casebook.cases.infrastructure.web.RateLimits;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.time.Clock;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * OAuth2 resource server against Keycloak: tokens are checked for signature, issuer, audience and expiry by
+ * Spring Boot's decoder ({@code spring.security.oauth2.resourceserver.jwt.*}); roles gate each endpoint here,
+ * regions are enforced by the model and the read model (a case of another region is a 404).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    private static final String[] READERS = {"ANALYST", "LEAD", "LEGAL", "AUDITOR", "ADMIN"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, KeycloakTokens tokens, Problems problems, RateLimits.Settings limits,
+                            CorsSettings cors) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
+                HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token from the casebook realm is required");
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
+                HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this action");
+        http.csrf(csrf -> csrf.disable())
+                .cors(c -> c.configurationSource(cors.source()))
+                .addFilterAfter(new RateLimits(limits, problems, Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/flags").hasRole("DETECTION")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyRole(READERS)
+                        .requestMatchers("/api/v1/cases/*/assignee").hasAnyRole("ANALYST", "LEAD")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/notes").hasAnyRole("ANALYST", "LEAD", "LEGAL")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+}

@@ -1,0 +1,128 @@
+package casebook.cases.infrastructure.web;
+
+import casebook.cases.domain.ActionNotPermitted;
+import casebook.cases.domain.CaseNotFound;
+import casebook.cases.domain.CaseRuleBroken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Maps every refusal to RFC 7807 problem details: 400 with field errors for bad input, 403 for a missing
+ * role or region, 404 for unknown or out-of-region cases (identical), 409 for a stale version or a
+ * concurrent change (with the current version), 422 for a broken business rule.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(CaseNotFound.class)
+    ProblemDetail notFound(CaseNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such case");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such case");
+    }
+
+    @ExceptionHandler(ActionNotPermitted.class)
+    ProblemDetail forbidden(ActionNotPermitted e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(CaseRuleBroken.class)
+    ProblemDetail ruleBroken(CaseRuleBroken e) {
+        return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "stale-version",
+                "the case changed since version " + e.getExpectedVersion() + "; reload it and try again");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "concurrent-change",
+                "the case was changed at the same time by someone else; reload it and try again");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.invalid(List.of(new FieldErrors.FieldError(e.getName(), "is not a valid value")));
+    }
+
+    /** Constraints on query parameters and headers (the generated interfaces are {@code @Validated}). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidParameter(ConstraintViolationException e) {
+        return Problems.invalid(e.getConstraintViolations().stream()
+                .map(v -> new FieldErrors.FieldError(parameterName(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldErrors.FieldError::field))
+                .toList());
+    }
+
+    private static String parameterName(Path path) {
+        String name = path.toString();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) name = node.getName();
+        }
+        return name;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return Problems.invalid(List.of(new FieldErrors.FieldError("(request)", e.getMessage())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldErrors.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldErrors.FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldErrors.FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldErrors.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldErrors.FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldErrors.FieldError error = e.getCause() instanceof JsonMappingException mapping
+                ? FieldErrors.of(mapping)
+                : new FieldErrors.FieldError("(body)", "is not readable JSON");
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(error)));
+    }
+}

@@ -1,0 +1,80 @@
+package casebook.cases.search;
+
+import casebook.cases.api.CaseId;
+import casebook.cases.api.CasePage;
+import casebook.cases.api.CaseSearchCriteria;
+import casebook.cases.api.CaseView;
+import casebook.cases.api.FindCase;
+import casebook.cases.api.FindCases;
+import casebook.cases.api.RegionScope;
+import casebook.cases.domain.CaseNotFound;
+import casebook.cases.infrastructure.security.Callers;
+import casebook.cases.infrastructure.web.Versions;
+import casebook.cases.web.api.CasesApi;
+import casebook.cases.web.model.CaseHistory;
+import casebook.cases.web.model.CaseSearchResult;
+import casebook.cases.web.model.CaseStatus;
+
+import casebook.cases.web.model.Priority;
+import casebook.cases.web.model.RiskCategory;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reading cases: search and one case from the search read model, history from the event store. */
+@RestController
+class CaseQueryController implements CasesApi {
+    private final QueryGateway queries;
+    private final CaseHistories histories;
+
+    CaseQueryController(QueryGateway queries, CaseHistories histories) {
+        this.queries = queries;
+        this.histories = histories;
+    }
+
+    @Override
+    public ResponseEntity<CaseSearchResult> searchCases(String q, String subjectId, String signal, Set<CaseStatus> status,
+            Set<RiskCategory> category, Set<Priority> priority, String assignee, OffsetDateTime openedFrom,
+            OffsetDateTime openedTo, OffsetDateTime slaDueFrom, OffsetDateTime slaDueTo, Integer page, Integer size) {
+        var criteria = new CaseSearchCriteria(q, subjectId, signal,
+                map(status, s -> casebook.cases.api.CaseStatus.valueOf(s.name())),
+                map(category, c -> casebook.cases.api.RiskCategory.valueOf(c.name())),
+                map(priority, p -> casebook.cases.api.Priority.valueOf(p.name())),
+                assignee, instant(openedFrom), instant(openedTo), instant(slaDueFrom), instant(slaDueTo), page, size);
+        CasePage result = queries.query(new FindCases(criteria, scope()), CasePage.class).join();
+        return ResponseEntity.ok(CaseViews.toResult(result));
+    }
+
+    @Override
+    public ResponseEntity<casebook.cases.web.model.Case> getCase(UUID caseId) {
+        CaseView view = queries.query(new FindCase(new CaseId(caseId), scope()),
+                ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+                .orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
+        return ResponseEntity.ok().eTag(Versions.eTag(view.version())).body(CaseViews.toCase(view));
+    }
+
+    @Override
+    public ResponseEntity<CaseHistory> getCaseHistory(UUID caseId) {
+        return ResponseEntity.ok(histories.of(new CaseId(caseId), scope()));
+    }
+
+    private static RegionScope scope() {
+        return Callers.current().scope();
+    }
+
+    private static <A, B> Set<B> map(Set<A> values, Function<A, B> mapping) {
+        return values == null ? Set.of() : values.stream().map(mapping).collect(Collectors.toSet());
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

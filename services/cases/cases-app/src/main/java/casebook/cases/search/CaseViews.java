@@ -1,0 +1,100 @@
+package casebook.cases.search;
+
+import casebook.cases.api.CasePage;
+import casebook.cases.api.CaseView;
+import casebook.cases.web.model.CaseFacets;
+import casebook.cases.web.model.CaseFlag;
+import casebook.cases.web.model.CaseNote;
+import casebook.cases.web.model.CaseSearchResult;
+import casebook.cases.web.model.CaseStatus;
+import casebook.cases.web.model.CaseSummary;
+import casebook.cases.web.model.FlagSource;
+
+import casebook.cases.web.model.Money;
+import casebook.cases.web.model.Priority;
+import casebook.cases.web.model.RiskCategory;
+import casebook.cases.web.model.Signals;
+import casebook.cases.web.model.Subject;
+import casebook.cases.web.model.SubjectKind;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one mapping from the read model's case views to the REST answers. */
+final class CaseViews {
+    private CaseViews() {
+    }
+
+    static CaseSearchResult toResult(CasePage page) {
+        Map<String, Long> status = new LinkedHashMap<>();
+        page.statusCounts().forEach((k, v) -> status.put(k.name(), v));
+        Map<String, Long> category = new LinkedHashMap<>();
+        page.categoryCounts().forEach((k, v) -> category.put(k.name(), v));
+        return new CaseSearchResult()
+                .items(page.items().stream().map(CaseViews::toSummary).toList())
+                .total(page.total())
+                .facets(new CaseFacets().status(status).category(category));
+    }
+
+    static CaseSummary toSummary(CaseView view) {
+        return new CaseSummary()
+                .caseId(view.caseId().value())
+                .subject(subject(view))
+                .region(view.region().code())
+                .category(RiskCategory.fromValue(view.category().name()))
+                .status(CaseStatus.fromValue(view.status().name()))
+                .priority(Priority.fromValue(view.priority().name()))
+                .assignee(view.assignee())
+                .flagCount(view.flagCount())
+                .maxScore(view.maxScore().doubleValue())
+                .moneyAtRisk(money(view.moneyAtRisk()))
+                .openedAt(time(view.openedAt()))
+                .slaDueAt(time(view.slaDueAt()))
+                .updatedAt(time(view.updatedAt()))
+                .version(view.version());
+    }
+
+    static casebook.cases.web.model.Case toCase(CaseView view) {
+        var signals = view.signals();
+        return new casebook.cases.web.model.Case()
+                .caseId(view.caseId().value())
+                .subject(subject(view))
+                .region(view.region().code())
+                .category(RiskCategory.fromValue(view.category().name()))
+                .status(CaseStatus.fromValue(view.status().name()))
+                .priority(Priority.fromValue(view.priority().name()))
+                .assignee(view.assignee())
+                .flagCount(view.flagCount())
+                .maxScore(view.maxScore().doubleValue())
+                .moneyAtRisk(money(view.moneyAtRisk()))
+                .openedAt(time(view.openedAt()))
+                .slaDueAt(time(view.slaDueAt()))
+                .updatedAt(time(view.updatedAt()))
+                .version(view.version())
+                .signals(new Signals().deviceIds(signals.deviceIds()).ips(signals.ips())
+                        .paymentFingerprints(signals.paymentFingerprints()).linkedAccounts(signals.linkedAccounts()))
+                .flags(view.flags().stream().map(f -> new CaseFlag()
+                        .flagId(f.flagId().value())
+                        .source(new FlagSource().kind(FlagSource.KindEnum.fromValue(f.source().kind().name()))
+                                .id(f.source().id()).version(f.source().version()))
+                        .score(f.score().doubleValue())
+                        .observedAt(time(f.observedAt()))).toList())
+                .notes(view.notes().stream().map(n -> new CaseNote()
+                        .noteId(n.noteId().value()).author(n.author()).text(n.text()).addedAt(time(n.addedAt()))).toList());
+    }
+
+    private static Subject subject(CaseView view) {
+        return new Subject().kind(SubjectKind.fromValue(view.subject().kind().name())).id(view.subject().id());
+    }
+
+    private static Money money(casebook.cases.api.Money money) {
+        return money == null ? null : new Money().amount(money.amount().toPlainString()).currency(money.currency());
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

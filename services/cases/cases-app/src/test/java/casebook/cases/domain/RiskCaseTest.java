@@ -1,0 +1,222 @@
+package casebook.cases.domain;
+
+import casebook.cases.api.*;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+
+class RiskCaseTest {
+    static final CaseId CASE = CaseId.of("5f0c1c1e-8a53-4c1a-9d57-8c0f2a7f6b11");
+    static final Region SEA = new Region("SEA");
+    static final SubjectRef SHOP = new SubjectRef(SubjectKind.SELLER, "shop-118822");
+    static final SlaPolicy SLA = (region, priority) -> switch (priority) {
+        case P1 -> Duration.ofHours(1);
+        case P2 -> Duration.ofHours(4);
+        case P3 -> Duration.ofHours(24);
+        case P4 -> Duration.ofHours(72);
+    };
+    static final Actor ANA_SEA = new Actor("ana.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
+    static final Actor BEN_SEA = new Actor("ben.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
+    static final Actor LEE_SEA = new Actor("lee.sea", Set.of(Role.LEAD, Role.ANALYST), RegionScope.of(Set.of(SEA)));
+    static final Actor ANA_US = new Actor("ana.us", Set.of(Role.ANALYST), RegionScope.of(Set.of(new Region("US"))));
+    static final Actor AUDREY = new Actor("audrey", Set.of(Role.AUDITOR), RegionScope.ALL);
+
+    FixtureConfiguration<RiskCase> fixture;
+    Instant now;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(RiskCase.class);
+        fixture.registerInjectableResource(SLA);
+        now = fixture.currentTime();
+    }
+
+    static Flag flag(String id, String score, String money) {
+        return new Flag(new FlagId(id), new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"), SHOP, SEA,
+                RiskCategory.BRUSHING, new BigDecimal(score), null,
+                money == null ? null : new Money(new BigDecimal(money), "USD"),
+                new Signals(List.of("dev-a1"), List.of("203.0.113.7"), List.of(), List.of()), Instant.parse("2026-11-20T08:15:00Z"));
+    }
+
+    CaseOpened opened(Priority priority) {
+        return new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, priority, now.plus(SLA.timeToFirstAssignment(SEA, priority)));
+    }
+
+    @Test
+    void aFirstFlagOpensACaseWithPriorityAndSlaFromTheRegionPolicy() {
+        // score 0.91 -> 3 points, brushing on a seller -> 1, 1520 USD -> 1: 5 points = P2
+        Flag first = flag("f-1", "0.91", "1520.00");
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(CASE, first))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(Priority.P2), new FlagAttached(CASE, first));
+    }
+
+    @Test
+    void everyEventOfTheCaseCarriesItsRegion() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(CASE, flag("f-1", "0.4", null)))
+                .expectEventsMatching(allStampedWithRegion("SEA"));
+        fixture.given(opened(Priority.P4), new FlagAttached(CASE, flag("f-1", "0.3", null)))
+                .when(new AttachFlag(CASE, flag("f-2", "0.95", "25000.00")))
+                .expectEventsMatching(allStampedWithRegion("SEA"));
+    }
+
+    static Matcher<List<EventMessage<?>>> allStampedWithRegion(String region) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return !events.isEmpty()
+                        && events.stream().allMatch(e -> region.equals(e.getMetaData().get(RiskCase.REGION)));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("events all carrying metadata region=" + region);
+            }
+        };
+    }
+
+    @Test
+    void aLaterFlagJoinsTheCase() {
+        Flag second = flag("f-2", "0.3", null);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, flag("f-1", "0.6", null)))
+                .when(new AttachFlag(CASE, second))
+                .expectEvents(new FlagAttached(CASE, second));
+    }
+
+    @Test
+    void aFlagThatMakesTheCaseMoreUrgentRaisesItsPriorityAndTightensItsSla() {
+        Flag severe = flag("f-2", "0.95", "25000.00");
+        fixture.given(opened(Priority.P4), new FlagAttached(CASE, flag("f-1", "0.3", null)))
+                .when(new AttachFlag(CASE, severe))
+                .expectEvents(new FlagAttached(CASE, severe),
+                        new PriorityRaised(CASE, Priority.P4, Priority.P1, now.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void theSameFlagTwiceTakesEffectOnce() {
+        Flag first = flag("f-1", "0.6", null);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, first))
+                .when(new AttachFlag(CASE, first))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFlagAboutAnotherSubjectCannotJoinTheCase() {
+        Flag other = new Flag(new FlagId("f-9"), new FlagSource(FlagSource.Kind.RULE, "r", "1"),
+                new SubjectRef(SubjectKind.SELLER, "shop-other"), SEA, RiskCategory.BRUSHING, BigDecimal.ONE, null, null,
+                null, now);
+        fixture.given(opened(Priority.P3))
+                .when(new AttachFlag(CASE, other))
+                .expectNoEvents()
+                .expectException(CaseRuleBroken.class);
+    }
+
+    @Test
+    void anAnalystTakesAnOpenCaseOfTheirRegion() {
+        fixture.given(opened(Priority.P3))
+                .when(new AssignCase(CASE, "ana.sea", ANA_SEA, null))
+                .expectEvents(new CaseAssigned(CASE, "ana.sea", null))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void anAnalystCannotAssignSomeoneElse() {
+        fixture.given(opened(Priority.P3))
+                .when(new AssignCase(CASE, "ben.sea", ANA_SEA, null))
+                .expectNoEvents()
+                .expectException(CaseRuleBroken.class);
+    }
+
+    @Test
+    void aLeadReassignsACase() {
+        fixture.given(opened(Priority.P3), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new AssignCase(CASE, "ben.sea", LEE_SEA, null))
+                .expectEvents(new CaseAssigned(CASE, "ben.sea", "ana.sea"));
+    }
+
+    @Test
+    void assigningTheCurrentAssigneeAgainChangesNothing() {
+        fixture.given(opened(Priority.P3), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new AssignCase(CASE, "ana.sea", ANA_SEA, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCaseOfAnotherRegionIsNotFoundForTheCaller() {
+        fixture.given(opened(Priority.P3))
+                .when(new AssignCase(CASE, "ana.us", ANA_US, null))
+                .expectNoEvents()
+                .expectException(CaseNotFound.class);
+    }
+
+    @Test
+    void auditorsReadButNeverWrite() {
+        fixture.given(opened(Priority.P3))
+                .when(new AddNote(CASE, NoteId.random(), "looks fine", AUDREY, null))
+                .expectNoEvents()
+                .expectException(ActionNotPermitted.class);
+    }
+
+    @Test
+    void aStaleVersionIsRefused() {
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, flag("f-1", "0.6", null)))
+                .when(new AssignCase(CASE, "ana.sea", ANA_SEA, 0L))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void theAssigneeReleasesTheCaseBackToTheQueue() {
+        fixture.given(opened(Priority.P3), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new UnassignCase(CASE, ANA_SEA, null))
+                .expectEvents(new CaseUnassigned(CASE, "ana.sea"));
+    }
+
+    @Test
+    void anotherAnalystCannotReleaseSomeoneElsesCase() {
+        fixture.given(opened(Priority.P3), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new UnassignCase(CASE, BEN_SEA, null))
+                .expectNoEvents()
+                .expectException(CaseRuleBroken.class);
+    }
+
+    @Test
+    void anUnassignedCaseCannotBeReleased() {
+        fixture.given(opened(Priority.P3))
+                .when(new UnassignCase(CASE, LEE_SEA, null))
+                .expectNoEvents()
+                .expectException(CaseRuleBroken.class);
+    }
+
+    @Test
+    void anAnalystWritesANote() {
+        NoteId note = NoteId.random();
+        fixture.given(opened(Priority.P3))
+                .when(new AddNote(CASE, note, "  same device as shop-2231 ", ANA_SEA, null))
+                .expectEvents(new NoteAdded(CASE, note, "ana.sea", "same device as shop-2231"));
+    }
+
+    @Test
+    void anEmptyNoteIsRefused() {
+        fixture.given(opened(Priority.P3))
+                .when(new AddNote(CASE, NoteId.random(), "   ", ANA_SEA, null))
+                .expectNoEvents()
+                .expectException(CaseRuleBroken.class);
+    }
+}

@@ -1,0 +1,130 @@
+package casebook.cases.flag;
+
+import casebook.cases.CasesAppTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Flags over Kafka: good ones become cases, bad ones reach the dead-letter topic and the consumer carries on. */
+@CasesAppTest
+class FlagListenerIT {
+    static KafkaConsumer<String, byte[]> deadLetters;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        CasesAppTest.Servers.register(registry);
+    }
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void listenToDeadLetters(@Value("${spring.kafka.bootstrap-servers}") String servers) {
+        deadLetters = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters.subscribe(List.of("casebook.flags.v1.dlt"));
+    }
+
+    @AfterAll
+    static void close() {
+        deadLetters.close();
+    }
+
+    static String flagJson(String flagId, String shop, String extra) {
+        return """
+                {"flagId": "%s", "source": {"kind": "RULE", "id": "coupon-velocity", "version": "7"},
+                 "subject": {"kind": "SELLER", "id": "%s"}, "region": "SEA", "category": "INCENTIVE_ABUSE",
+                 "score": 0.66, "observedAt": "2026-11-20T08:15:00Z"%s}""".formatted(flagId, shop, extra);
+    }
+
+    void send(String key, String value) throws Exception {
+        kafka.send(new ProducerRecord<>("casebook.flags.v1", key, value.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    boolean claimed(String flagId) {
+        return jdbc.sql("SELECT count(*) FROM flag_claims WHERE flag_id = ? AND case_id IS NOT NULL")
+                .param(flagId).query(Long.class).single() == 1;
+    }
+
+    List<ConsumerRecord<String, byte[]>> deadLettered = new ArrayList<>();
+
+    ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            deadLetters.poll(Duration.ofMillis(200)).forEach(deadLettered::add);
+            return deadLettered.stream().anyMatch(r -> key.equals(r.key()));
+        });
+        return deadLettered.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFlagOnKafkaOpensACase() throws Exception {
+        String flagId = "k-" + UUID.randomUUID();
+        send("SEA/SELLER/shop-k1/INCENTIVE_ABUSE", flagJson(flagId, "shop-" + UUID.randomUUID(), ""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> claimed(flagId));
+    }
+
+    @Test
+    void unreadableJsonGoesToTheDeadLetterTopicAndTheNextFlagStillLands() throws Exception {
+        String badKey = "bad-" + UUID.randomUUID();
+        send(badKey, "{not json");
+        String flagId = "k-" + UUID.randomUUID();
+        send("good-" + UUID.randomUUID(), flagJson(flagId, "shop-" + UUID.randomUUID(), ""));
+
+        ConsumerRecord<String, byte[]> letter = deadLetterWithKey(badKey);
+        assertThat(header(letter, FlagListener.REASON)).isEqualTo("unreadable-json");
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> claimed(flagId));
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedNamingTheField() throws Exception {
+        String key = "unknown-" + UUID.randomUUID();
+        String flagId = "k-" + UUID.randomUUID();
+        send(key, flagJson(flagId, "shop-x", ", \"priority\": \"P1\""));
+
+        ConsumerRecord<String, byte[]> letter = deadLetterWithKey(key);
+        assertThat(header(letter, FlagListener.REASON)).isEqualTo("invalid-flag");
+        assertThat(header(letter, FlagListener.DETAIL)).contains("priority");
+        assertThat(claimed(flagId)).isFalse();
+    }
+
+    @Test
+    void anOutOfRangeScoreIsRefusedNamingTheField() throws Exception {
+        String key = "range-" + UUID.randomUUID();
+        send(key, flagJson("k-" + UUID.randomUUID(), "shop-y", "").replace("0.66", "1.5"));
+
+        ConsumerRecord<String, byte[]> letter = deadLetterWithKey(key);
+        assertThat(header(letter, FlagListener.DETAIL)).contains("score");
+    }
+}
