@@ -1,0 +1,159 @@
+package casebook.projections.casesearch;
+
+import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseId;
+import casebook.cases.api.CaseOpened;
+import casebook.cases.api.CaseStatus;
+import casebook.cases.api.CaseUnassigned;
+import casebook.cases.api.CaseView;
+import casebook.cases.api.CaseView.FlagSummary;
+import casebook.cases.api.CaseView.Note;
+import casebook.cases.api.Flag;
+import casebook.cases.api.FlagAttached;
+import casebook.cases.api.Money;
+import casebook.cases.api.NoteAdded;
+import casebook.cases.api.Priority;
+import casebook.cases.api.PriorityRaised;
+import casebook.cases.api.Region;
+import casebook.cases.api.RiskCategory;
+import casebook.cases.api.Signals;
+import casebook.cases.api.SubjectRef;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One case as the search index holds it, and how each event of the case changes it. Pure: no I/O, no framework.
+ * {@code version} is the sequence number of the last event applied; an event at or below it is already in the
+ * document and changes nothing, which makes replays harmless.
+ */
+record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
+                    Priority priority, String assignee, int flagCount, BigDecimal maxScore, MoneyAtRisk moneyAtRisk,
+                    Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt, Instant slaDueAt,
+                    Instant updatedAt, long version) {
+
+    /** The events this read model is made of. */
+    static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
+                                               CaseAssigned.class, CaseUnassigned.class, NoteAdded.class);
+
+    CaseDocument {
+        Objects.requireNonNull(caseId, "case id");
+        signals = signals == null ? Signals.NONE : signals;
+        flags = List.copyOf(flags == null ? List.of() : flags);
+        notes = List.copyOf(notes == null ? List.of() : notes);
+    }
+
+    /**
+     * Money at risk as indexed: {@code amount} is the exact decimal (a keyword), {@code value} the same number for
+     * sorting and ranges.
+     */
+    record MoneyAtRisk(String amount, BigDecimal value, String currency) {
+        static MoneyAtRisk of(Money money) {
+            return new MoneyAtRisk(money.amount().toPlainString(), money.amount(), money.currency());
+        }
+
+        Money toMoney() {
+            return new Money(new BigDecimal(amount), currency);
+        }
+    }
+
+    /**
+     * The document after one event of its case. {@code current} is null when the case has no document yet.
+     *
+     * @throws IllegalStateException when the case has no document and the event is not its opening: the index
+     *                               lost the case, and only a rebuild can bring it back
+     */
+    static CaseDocument apply(CaseDocument current, Object event, long sequenceNumber, Instant at) {
+        if (current != null && sequenceNumber <= current.version) {
+            return current;
+        }
+        if (event instanceof CaseOpened opened) {
+            return current == null ? opened(opened, sequenceNumber, at) : current;
+        }
+        if (current == null) {
+            throw new IllegalStateException("no search document before " + event.getClass().getSimpleName() + " #"
+                                            + sequenceNumber + " of its case; rebuild the case search index");
+        }
+        if (event instanceof FlagAttached e) return current.flagAttached(e.flag(), sequenceNumber, at);
+        if (event instanceof PriorityRaised e) return current.priorityRaised(e, sequenceNumber, at);
+        if (event instanceof CaseAssigned e) return current.assigned(e.assignee(), sequenceNumber, at);
+        if (event instanceof CaseUnassigned) return current.unassigned(sequenceNumber, at);
+        if (event instanceof NoteAdded e) return current.noteAdded(e, sequenceNumber, at);
+        throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
+    }
+
+    static CaseDocument opened(CaseOpened e, long sequenceNumber, Instant at) {
+        return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
+                                null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
+                                sequenceNumber);
+    }
+
+    CaseDocument flagAttached(Flag flag, long sequenceNumber, Instant at) {
+        List<FlagSummary> moreFlags = new ArrayList<>(flags);
+        moreFlags.add(new FlagSummary(flag.flagId(), flag.source(), flag.score(), flag.observedAt()));
+        BigDecimal highest = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
+        return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount + 1, highest,
+                                largerMoneyAtRisk(flag.moneyAtRisk()), union(signals, flag.signals()), moreFlags,
+                                notes, openedAt, slaDueAt, at, sequenceNumber);
+    }
+
+    /** The largest single-flag amount, in the currency of the first flag that carried money. */
+    private MoneyAtRisk largerMoneyAtRisk(Money flagMoney) {
+        if (flagMoney == null) {
+            return moneyAtRisk;
+        }
+        if (moneyAtRisk == null) {
+            return MoneyAtRisk.of(flagMoney);
+        }
+        boolean sameCurrency = moneyAtRisk.currency().equals(flagMoney.currency());
+        return sameCurrency && flagMoney.amount().compareTo(moneyAtRisk.value()) > 0
+                ? MoneyAtRisk.of(flagMoney) : moneyAtRisk;
+    }
+
+    private static Signals union(Signals a, Signals b) {
+        return new Signals(union(a.deviceIds(), b.deviceIds()), union(a.ips(), b.ips()),
+                           union(a.paymentFingerprints(), b.paymentFingerprints()),
+                           union(a.linkedAccounts(), b.linkedAccounts()));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    CaseDocument priorityRaised(PriorityRaised e, long sequenceNumber, Instant at) {
+        Instant due = e.slaDueAt() == null ? slaDueAt : e.slaDueAt();
+        return new CaseDocument(caseId, subject, region, category, status, e.to(), assignee, flagCount, maxScore,
+                                moneyAtRisk, signals, flags, notes, openedAt, due, at, sequenceNumber);
+    }
+
+    CaseDocument assigned(String newAssignee, long sequenceNumber, Instant at) {
+        return new CaseDocument(caseId, subject, region, category, CaseStatus.IN_REVIEW, priority, newAssignee,
+                                flagCount, maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at,
+                                sequenceNumber);
+    }
+
+    CaseDocument unassigned(long sequenceNumber, Instant at) {
+        return new CaseDocument(caseId, subject, region, category, CaseStatus.OPEN, priority, null, flagCount,
+                                maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber);
+    }
+
+    CaseDocument noteAdded(NoteAdded e, long sequenceNumber, Instant at) {
+        List<Note> moreNotes = new ArrayList<>(notes);
+        moreNotes.add(new Note(e.noteId(), e.author(), e.text(), at));
+        return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
+                                moneyAtRisk, signals, flags, moreNotes, openedAt, slaDueAt, at, sequenceNumber);
+    }
+
+    CaseView toView() {
+        return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
+                            moneyAtRisk == null ? null : moneyAtRisk.toMoney(), signals, flags, notes, openedAt,
+                            slaDueAt, updatedAt, version);
+    }
+}

@@ -1,0 +1,144 @@
+package casebook.projections.casesearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The case search index: concrete indices named {@code <alias>-<yyyyMMddHHmmss>-<random>} behind one alias that
+ * readers and the live projection use. Only the rebuild ever moves the alias.
+ */
+final class CaseIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseIndex.class);
+    private static final String MAPPING = mapping("case-index.json");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final ElasticsearchClient es;
+    private final String alias;
+    private final Clock clock;
+
+    CaseIndex(ElasticsearchClient es, String alias, Clock clock) {
+        this.es = es;
+        this.alias = alias;
+        this.clock = clock;
+    }
+
+    String alias() {
+        return alias;
+    }
+
+    ElasticsearchClient client() {
+        return es;
+    }
+
+    /** Creates a concrete index behind the alias unless the alias exists; another instance may win the race. */
+    void ensureExists() {
+        try {
+            if (es.indices().existsAlias(a -> a.name(alias)).value()) {
+                return;
+            }
+            String index = newName();
+            try {
+                es.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING))
+                        .aliases(alias, a -> a.isWriteIndex(true)));
+                log.info("Created case search index {} behind alias {}", index, alias);
+            } catch (ElasticsearchException lostRace) {
+                // a second write index for the alias is refused atomically: fine if another instance made it
+                if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
+                    throw lostRace;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new concrete index with the mapping and no alias, for a rebuild. */
+    String createConcrete() {
+        String index = newName();
+        try {
+            es.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return index;
+    }
+
+    /** The concrete indices the alias points at now; none when the alias was deleted. */
+    List<String> indicesBehindAlias() {
+        try {
+            if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
+                return List.of();
+            }
+            return List.copyOf(es.indices().getAlias(a -> a.name(alias)).result().keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Refuses (or allows again) writes to the given indices; reads go on. */
+    void blockWrites(List<String> indices, boolean blocked) {
+        if (indices.isEmpty()) {
+            return;
+        }
+        try {
+            es.indices().putSettings(s -> s.index(indices).ignoreUnavailable(true).settings(i -> i.blocks(b -> b.write(blocked))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * In one atomic request: points the alias at {@code target} as its write index and deletes {@code previous}
+     * (which drops their aliases with them). Fails as a whole if one of {@code previous} is gone.
+     */
+    void swapTo(String target, List<String> previous) {
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.of(a -> a.add(add -> add.index(target).alias(alias).isWriteIndex(true))));
+        previous.forEach(old -> actions.add(Action.of(a -> a.removeIndex(r -> r.index(old)))));
+        try {
+            es.indices().updateAliases(u -> u.actions(actions));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(String index) {
+        try {
+            es.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String newName() {
+        return alias + "-" + STAMP.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Settings and mappings of every concrete index, from the resource beside this class. */
+    private static String mapping(String resource) {
+        try (InputStream json = CaseIndex.class.getResourceAsStream(resource)) {
+            if (json == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(json.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

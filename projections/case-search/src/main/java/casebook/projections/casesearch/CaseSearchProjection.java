@@ -1,0 +1,75 @@
+package casebook.projections.casesearch;
+
+import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseOpened;
+import casebook.cases.api.CaseUnassigned;
+import casebook.cases.api.FlagAttached;
+import casebook.cases.api.NoteAdded;
+import casebook.cases.api.PriorityRaised;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ConcludesBatch;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Keeps one search document per case, written through the alias. The events of one processing batch (one unit of
+ * work) are collected and written together: one mget, one bulk request, sent when the batch's last event has been
+ * handled, so a failure rolls the batch back before its token is stored. The bulk also goes out before the unit of
+ * work commits if anything is left.
+ */
+@ProcessingGroup(CaseSearchProjection.PROCESSING_GROUP)
+class CaseSearchProjection {
+
+    static final String PROCESSING_GROUP = "case-search";
+    private static final String BATCH = CaseBatch.class.getName();
+
+    private final CaseIndex index;
+
+    CaseSearchProjection(CaseIndex index) {
+        this.index = index;
+    }
+
+    @EventHandler
+    void on(CaseOpened event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(FlagAttached event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(PriorityRaised event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseAssigned event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseUnassigned event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(NoteAdded event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    private void collect(DomainEventMessage<?> event, UnitOfWork<?> unitOfWork, boolean concludesBatch) {
+        UnitOfWork<?> root = unitOfWork.root();
+        CaseBatch batch = root.getOrComputeResource(BATCH, key -> {
+            CaseBatch created = new CaseBatch(index.client(), index.alias(), true);
+            root.onPrepareCommit(u -> created.flush());
+            return created;
+        });
+        batch.add(event);
+        if (concludesBatch) {
+            batch.flush();
+        }
+    }
+}

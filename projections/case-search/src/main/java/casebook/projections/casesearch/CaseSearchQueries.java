@@ -1,0 +1,156 @@
+package casebook.projections.casesearch;
+
+import casebook.cases.api.CasePage;
+import casebook.cases.api.CaseSearchCriteria;
+import casebook.cases.api.CaseStatus;
+import casebook.cases.api.CaseView;
+import casebook.cases.api.FindCase;
+import casebook.cases.api.FindCases;
+import casebook.cases.api.RegionScope;
+import casebook.cases.api.RiskCategory;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.axonframework.queryhandling.QueryHandler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers case searches from the index behind the alias. The caller's regions are a filter of the query itself, so
+ * hits, totals and facet counts never see a case outside them; a case outside them is answered like an unknown one.
+ */
+class CaseSearchQueries {
+
+    private static final List<String> SIGNAL_FIELDS =
+            List.of("signals.deviceIds", "signals.ips", "signals.paymentFingerprints", "signals.linkedAccounts");
+
+    private final CaseIndex index;
+
+    CaseSearchQueries(CaseIndex index) {
+        this.index = index;
+    }
+
+    @QueryHandler
+    CaseView handle(FindCase query) {
+        try {
+            @SuppressWarnings("rawtypes")
+            GetResponse<Map> found = index.client().get(g -> g.index(index.alias()).id(query.caseId().toString()), Map.class);
+            if (!found.found()) {
+                return null;
+            }
+            CaseDocument document = CaseDocumentJson.document(found.source());
+            return query.scope().includes(document.region()) ? document.toView() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @QueryHandler
+    CasePage handle(FindCases query) {
+        CaseSearchCriteria criteria = query.criteria();
+        try {
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> response = index.client().search(s -> s
+                    .index(index.alias())
+                    .query(filter(criteria, query.scope()))
+                    .from(criteria.page() * criteria.size())
+                    .size(criteria.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(o -> o.field(f -> f.field("priority").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field("slaDueAt").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field("caseId").order(SortOrder.Asc)))
+                    .aggregations("status", a -> a.terms(t -> t.field("status").size(CaseStatus.values().length)))
+                    .aggregations("category", a -> a.terms(t -> t.field("category").size(RiskCategory.values().length))),
+                    Map.class);
+            List<CaseView> items = response.hits().hits().stream()
+                    .map(hit -> CaseDocumentJson.document(hit.source()).toView())
+                    .toList();
+            return new CasePage(items, response.hits().total().value(),
+                                counts(response, "status", CaseStatus.class),
+                                counts(response, "category", RiskCategory.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Query filter(CaseSearchCriteria c, RegionScope scope) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (!scope.all()) {
+            bool.filter(terms("region", scope.regions()));
+        }
+        if (c.text() != null && !c.text().isBlank()) {
+            bool.must(q -> q.match(m -> m.field("fullText").query(c.text()).operator(Operator.And)));
+        }
+        if (c.subjectId() != null) {
+            bool.filter(term("subject.id", c.subjectId()));
+        }
+        if (c.signal() != null) {
+            bool.filter(q -> q.bool(any -> any.should(SIGNAL_FIELDS.stream().map(f -> term(f, c.signal())).toList())
+                    .minimumShouldMatch("1")));
+        }
+        if (!c.statuses().isEmpty()) {
+            bool.filter(terms("status", c.statuses()));
+        }
+        if (!c.categories().isEmpty()) {
+            bool.filter(terms("category", c.categories()));
+        }
+        if (!c.priorities().isEmpty()) {
+            bool.filter(terms("priority", c.priorities()));
+        }
+        if (c.assignee() != null) {
+            bool.filter(term("assignee", c.assignee()));
+        }
+        if (c.openedFrom() != null || c.openedTo() != null) {
+            bool.filter(range("openedAt", c.openedFrom(), c.openedTo()));
+        }
+        if (c.slaDueFrom() != null || c.slaDueTo() != null) {
+            bool.filter(range("slaDueAt", c.slaDueFrom(), c.slaDueTo()));
+        }
+        return bool.build()._toQuery();
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    /** Any of the values; region, status, category and priority are indexed as their {@code toString()}. */
+    private static Query terms(String field, Collection<?> values) {
+        List<FieldValue> any = values.stream().map(v -> FieldValue.of(v.toString())).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(any))));
+    }
+
+    /** From inclusive, to exclusive (as the API documents it). */
+    private static Query range(String field, Instant from, Instant to) {
+        return Query.of(q -> q.range(r -> r.date(d -> {
+            d.field(field);
+            if (from != null) d.gte(from.toString());
+            if (to != null) d.lt(to.toString());
+            return d;
+        })));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static <E extends Enum<E>> Map<E, Long> counts(SearchResponse<Map> response, String aggregation,
+                                                           Class<E> type) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
+        }
+        for (StringTermsBucket bucket : response.aggregations().get(aggregation).sterms().buckets().array()) {
+            counts.put(Enum.valueOf(type, bucket.key().stringValue()), bucket.docCount());
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+}

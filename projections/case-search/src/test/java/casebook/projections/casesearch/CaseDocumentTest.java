@@ -1,0 +1,191 @@
+package casebook.projections.casesearch;
+
+import casebook.cases.api.CaseStatus;
+import casebook.cases.api.FlagAttached;
+import casebook.cases.api.Money;
+import casebook.cases.api.Priority;
+import casebook.cases.api.Region;
+import casebook.cases.api.RiskCategory;
+import casebook.cases.api.Signals;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static casebook.projections.casesearch.CaseEvents.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CaseDocumentTest {
+
+    static final Region SEA = Region.of("SEA");
+    static final Instant DUE = Instant.parse("2026-11-21T09:00:00Z");
+
+    private static CaseEvents aCase() {
+        return CaseEvents.opened("shop-1", SEA, RiskCategory.BRUSHING, Priority.P3, DUE);
+    }
+
+    private static Signals devices(String... ids) {
+        return new Signals(List.of(ids), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void anOpenedCaseIsOpenWithItsSubjectRegionCategoryPriorityAndSla() {
+        CaseEvents c = aCase();
+
+        CaseDocument doc = c.document();
+
+        assertThat(doc.caseId()).isEqualTo(c.caseId);
+        assertThat(doc.subject().id()).isEqualTo("shop-1");
+        assertThat(doc.region()).isEqualTo(SEA);
+        assertThat(doc.category()).isEqualTo(RiskCategory.BRUSHING);
+        assertThat(doc.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(doc.priority()).isEqualTo(Priority.P3);
+        assertThat(doc.slaDueAt()).isEqualTo(DUE);
+        assertThat(doc.openedAt()).isEqualTo(T0);
+        assertThat(doc.updatedAt()).isEqualTo(T0);
+        assertThat(doc.version()).isZero();
+        assertThat(doc.flagCount()).isZero();
+        assertThat(doc.assignee()).isNull();
+        assertThat(doc.moneyAtRisk()).isNull();
+    }
+
+    @Test
+    void eachFlagIsCountedSummarisedAndRaisesTheMaxScore() {
+        CaseEvents c = aCase().flag("f-1", "0.70", null, Signals.NONE)
+                              .flag("f-2", "0.95", null, Signals.NONE)
+                              .flag("f-3", "0.80", null, Signals.NONE);
+
+        CaseDocument doc = c.document();
+
+        assertThat(doc.flagCount()).isEqualTo(3);
+        assertThat(doc.maxScore()).isEqualByComparingTo("0.95");
+        assertThat(doc.flags()).extracting(f -> f.flagId().value()).containsExactly("f-1", "f-2", "f-3");
+        assertThat(doc.flags().get(0).source().id()).isEqualTo("ring-detector");
+        assertThat(doc.flags().get(0).observedAt()).isEqualTo(T0.minusSeconds(30));
+    }
+
+    @Test
+    void signalsAreTheDistinctUnionOfAllFlagsInFirstSeenOrder() {
+        CaseEvents c = aCase()
+                .flag("f-1", "0.5", null, new Signals(List.of("d2", "d1"), List.of("10.0.0.1"), List.of(), List.of("acc-1")))
+                .flag("f-2", "0.5", null, new Signals(List.of("d1", "d3"), List.of("10.0.0.1", "10.0.0.2"), List.of("pf-9"), List.of()));
+
+        Signals signals = c.document().signals();
+
+        assertThat(signals.deviceIds()).containsExactly("d2", "d1", "d3");
+        assertThat(signals.ips()).containsExactly("10.0.0.1", "10.0.0.2");
+        assertThat(signals.paymentFingerprints()).containsExactly("pf-9");
+        assertThat(signals.linkedAccounts()).containsExactly("acc-1");
+    }
+
+    @Test
+    void moneyAtRiskIsTheLargestSingleFlagAmountInTheCurrencyOfTheFirstFlagWithMoney() {
+        CaseEvents c = aCase().flag("no-money", "0.5", null, Signals.NONE)
+                              .flag("eur-100", "0.5", money("100.00", "EUR"), Signals.NONE)
+                              .flag("usd-500", "0.5", money("500", "USD"), Signals.NONE)
+                              .flag("eur-80", "0.5", money("80", "EUR"), Signals.NONE)
+                              .flag("eur-150", "0.5", money("150.50", "EUR"), Signals.NONE)
+                              .flag("no-money-again", "0.5", null, Signals.NONE);
+
+        CaseDocument.MoneyAtRisk money = c.document().moneyAtRisk();
+
+        assertThat(money.amount()).isEqualTo("150.50");
+        assertThat(money.currency()).isEqualTo("EUR");
+        assertThat(c.document().toView().moneyAtRisk()).isEqualTo(money("150.50", "EUR"));
+    }
+
+    @Test
+    void aFlagInAnotherCurrencyNeverReplacesTheFirstCurrency() {
+        CaseEvents c = aCase().flag("usd", "0.5", money("1", "USD"), Signals.NONE)
+                              .flag("eur", "0.5", money("1000000", "EUR"), Signals.NONE);
+
+        assertThat(c.document().moneyAtRisk().toMoney()).isEqualTo(money("1", "USD"));
+    }
+
+    @Test
+    void aRaisedPriorityChangesPriorityAndSlaDueTime() {
+        Instant sooner = DUE.minusSeconds(3_600);
+        CaseDocument doc = aCase().raised(Priority.P3, Priority.P1, sooner).document();
+
+        assertThat(doc.priority()).isEqualTo(Priority.P1);
+        assertThat(doc.slaDueAt()).isEqualTo(sooner);
+    }
+
+    @Test
+    void anAssignedCaseIsInReviewAndAnUnassignedOneIsOpenAgain() {
+        CaseEvents c = aCase().assigned("ana", null);
+        assertThat(c.document().status()).isEqualTo(CaseStatus.IN_REVIEW);
+        assertThat(c.document().assignee()).isEqualTo("ana");
+
+        c.assigned("bo", "ana");
+        assertThat(c.document().status()).isEqualTo(CaseStatus.IN_REVIEW);
+        assertThat(c.document().assignee()).isEqualTo("bo");
+
+        c.unassigned("bo");
+        assertThat(c.document().status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(c.document().assignee()).isNull();
+    }
+
+    @Test
+    void notesAreKeptInOrderWithAuthorAndTheTimeOfTheirEvent() {
+        CaseDocument doc = aCase().note("ana", "first look").note("bo", "same device as last week").document();
+
+        assertThat(doc.notes()).extracting(n -> n.author() + ": " + n.text())
+                               .containsExactly("ana: first look", "bo: same device as last week");
+        assertThat(doc.notes().get(1).addedAt()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void versionAndUpdatedAtFollowTheLastEvent() {
+        CaseDocument doc = aCase().flag("f-1", "0.5", null, Signals.NONE).assigned("ana", null).document();
+
+        assertThat(doc.version()).isEqualTo(2);
+        assertThat(doc.updatedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(doc.openedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void anEventAlreadyInTheDocumentChangesNothing() {
+        CaseEvents c = aCase().flag("f-1", "0.5", money("10", "EUR"), devices("d1")).note("ana", "hello");
+        CaseDocument doc = c.document();
+
+        for (DomainEventMessage<?> replayed : c.events()) {
+            assertThat(CaseDocument.apply(doc, replayed.getPayload(), replayed.getSequenceNumber(),
+                                          replayed.getTimestamp())).isSameAs(doc);
+        }
+        assertThat(doc.flagCount()).isEqualTo(1);
+        assertThat(doc.notes()).hasSize(1);
+    }
+
+    @Test
+    void anEventForACaseWithoutDocumentAsksForARebuild() {
+        DomainEventMessage<?> flag = aCase().flag("f-1", "0.5", null, Signals.NONE).events().get(1);
+
+        assertThatThrownBy(() -> CaseDocument.apply(null, flag.getPayload(), 1, T0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rebuild");
+        assertThat(flag.getPayload()).isInstanceOf(FlagAttached.class);
+    }
+
+    @Test
+    void theJsonFormKeepsDecimalsAndInstantsExact() {
+        CaseDocument doc = aCase().flag("f-1", "0.870", money("12.50", "EUR"), devices("d1"))
+                                  .note("ana", "text").document();
+
+        Map<String, Object> source = CaseDocumentJson.source(doc);
+
+        assertThat(source).containsEntry("maxScore", "0.870").containsEntry("caseId", doc.caseId().toString())
+                          .containsEntry("openedAt", "2026-11-20T09:00:00.123456Z").doesNotContainKey("assignee");
+        assertThat(source.get("moneyAtRisk")).isEqualTo(Map.of("amount", "12.50", "value", "12.50", "currency", "EUR"));
+        assertThat(CaseDocumentJson.document(source)).isEqualTo(doc);
+        assertThat(CaseDocumentJson.document(source).maxScore()).isEqualTo(new BigDecimal("0.870"));
+    }
+
+    private static Money money(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+}
