@@ -23,11 +23,11 @@ class FlagKafkaConfiguration {
 
     @Bean
     NewTopic flagTopic(FlagTopics topics) {
-        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(1).build();
+        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
     }
 
     @Bean
     NewTopic flagDeadLetterTopic(FlagTopics topics) {
-        return TopicBuilder.name(topics.deadLetterTopic()).partitions(1).replicas(1).build();
+        return TopicBuilder.name(topics.deadLetterTopic()).partitions(1).replicas(topics.replicas()).build();
     }
 }

@@ -10,6 +10,7 @@ import casebook.cases.domain.CaseRuleBroken;
 import casebook.cases.infrastructure.security.Callers;
 import casebook.cases.infrastructure.web.CorrelationIds;
 import casebook.cases.infrastructure.web.FieldErrors;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,6 +101,9 @@ class FlagListener {
         try {
             body = json.readValue(record.value(), casebook.cases.web.model.Flag.class);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException || e.getPath().isEmpty()) {
+                return Reading.rejected(new Rejection("unreadable-json", "the value is not a complete JSON object"));
+            }
             FieldErrors.FieldError error = FieldErrors.of(e);
             return Reading.rejected(new Rejection("invalid-flag", error.field() + ": " + error.message()));
         } catch (JsonProcessingException e) {

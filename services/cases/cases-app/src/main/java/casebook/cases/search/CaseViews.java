@@ -29,14 +29,19 @@ final class CaseViews {
     }
 
     static CaseSearchResult toResult(CasePage page) {
-        Map<String, Long> status = new LinkedHashMap<>();
-        page.statusCounts().forEach((k, v) -> status.put(k.name(), v));
-        Map<String, Long> category = new LinkedHashMap<>();
-        page.categoryCounts().forEach((k, v) -> category.put(k.name(), v));
         return new CaseSearchResult()
                 .items(page.items().stream().map(CaseViews::toSummary).toList())
                 .total(page.total())
-                .facets(new CaseFacets().status(status).category(category));
+                .facets(new CaseFacets().status(counted(page.statusCounts())).category(counted(page.categoryCounts())));
+    }
+
+    /** Facet values without matches are left out (api-specs). */
+    private static Map<String, Long> counted(Map<? extends Enum<?>, Long> counts) {
+        Map<String, Long> facet = new LinkedHashMap<>();
+        counts.forEach((value, count) -> {
+            if (count > 0) facet.put(value.name(), count);
+        });
+        return facet;
     }
 
     static CaseSummary toSummary(CaseView view) {

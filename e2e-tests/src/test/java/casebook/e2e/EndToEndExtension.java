@@ -1,0 +1,56 @@
+package casebook.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts {@link Casebook} once for the whole test run: it lives in the root context's store, so every test class
+ * shares it, and JUnit closes it (stops the two service instances) when the run ends. A failed start is not retried
+ * by every class: it is remembered and reported by each.
+ */
+final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EndToEndExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        casebook(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Casebook.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return casebook(context);
+    }
+
+    private static Casebook casebook(ExtensionContext context) {
+        Started started = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class);
+        return started.casebook();
+    }
+
+    private record Started(Casebook running, RuntimeException failure) implements ExtensionContext.Store.CloseableResource {
+        static Started attempt() {
+            try {
+                return new Started(Casebook.start(), null);
+            } catch (RuntimeException e) {
+                return new Started(null, e);
+            }
+        }
+
+        Casebook casebook() {
+            if (failure != null) throw new IllegalStateException("The platform did not start", failure);
+            return running;
+        }
+
+        @Override
+        public void close() {
+            if (running != null) running.close();
+        }
+    }
+}
