@@ -1,0 +1,111 @@
+package casebook.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Casebook service ({@code cases-app.jar}) as a child process: {@code java -jar} with Spring properties as
+ * {@code --key=value} arguments, ready when {@code /actuator/health} answers UP. Several instances can run
+ * side by side on different ports.
+ */
+public final class CasebookService implements Server {
+
+    private static final Logger log = LoggerFactory.getLogger(CasebookService.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path jar;
+    private final int requestedPort;
+    private final Map<String, String> properties;
+    private final Path requestedLogFile;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private int port;
+    private ServerProcess process;
+
+    /** Logs to {@code casebook-<port>.log} beside the jar. A port of 0 means any free port. */
+    public CasebookService(Path jar, int port, Map<String, String> properties) {
+        this(jar, port, properties, null);
+    }
+
+    public CasebookService(Path jar, int port, Map<String, String> properties, Path logFile) {
+        this.jar = jar.toAbsolutePath();
+        this.requestedPort = port;
+        this.properties = new LinkedHashMap<>(properties);
+        this.requestedLogFile = logFile;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests install");
+        }
+        long started = System.nanoTime();
+        port = Ports.freeOr(requestedPort);
+        Path logFile = logFile();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add("--server.port=" + port);
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.deleteIfExists(logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the log file " + logFile, e);
+        }
+        process = ServerProcess.start("Casebook service", command, Map.of(), jar.getParent(), logFile, false);
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        process.awaitReady(START_TIMEOUT, () -> {
+            HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText());
+        });
+        log.info("Casebook service ready on {} in {} ms (log {})", baseUrl(), (System.nanoTime() - started) / 1_000_000,
+                logFile);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.stop(STOP_TIMEOUT);
+        process = null;
+        log.info("Casebook service on port {} stopped", port);
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized String baseUrl() {
+        if (process == null) {
+            throw new IllegalStateException("the Casebook service is not running");
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    public synchronized Path logFile() {
+        return requestedLogFile != null ? requestedLogFile : jar.resolveSibling("casebook-" + port + ".log");
+    }
+}

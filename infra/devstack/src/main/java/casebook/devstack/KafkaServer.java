@@ -1,0 +1,143 @@
+package casebook.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Apache Kafka 4 in KRaft mode, one node that is broker and controller, storage formatted fresh at each
+ * start. Topics are created automatically on first use.
+ */
+public final class KafkaServer implements Server {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final int requestedPort;
+    private final Path dataDir;
+    private final boolean throwAway;
+    private int port;
+    private ServerProcess process;
+
+    /**
+     * @param port      0 for a free port chosen at start
+     * @param dataDir   wiped at start
+     * @param throwAway delete {@code dataDir} at stop
+     */
+    KafkaServer(int port, Path dataDir, boolean throwAway) {
+        this.requestedPort = port;
+        this.dataDir = dataDir;
+        this.throwAway = throwAway;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Path libs = Installation.kafkaLibs();
+        port = Ports.freeOr(requestedPort);
+        int controllerPort = Ports.free();
+        Folders.fresh(dataDir);
+        Path properties = dataDir.resolve("server.properties");
+        Folders.write(properties, serverProperties(controllerPort));
+        Path log4j = dataDir.resolve("log4j2.properties");
+        Folders.write(log4j, LOG4J);
+        Processes.run("kafka storage format", java(libs, log4j, "kafka.tools.StorageTool", "format",
+                "-t", Uuid.randomUuid().toString(), "-c", properties.toString(), "--standalone"),
+                Map.of(), dataDir, START_TIMEOUT);
+        process = ServerProcess.start("Kafka", java(libs, log4j, "kafka.Kafka", properties.toString()), Map.of(),
+                dataDir, dataDir.resolve("kafka.log"), false);
+        process.awaitReady(START_TIMEOUT, () -> Ports.accepts(port));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
+            process.awaitReady(START_TIMEOUT,
+                    () -> !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty());
+        }
+        log.info("Kafka ready on {} in {} ms (data {})", bootstrapServers(), (System.nanoTime() - started) / 1_000_000,
+                dataDir);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.stop(STOP_TIMEOUT);
+        process = null;
+        log.info("Kafka on port {} stopped", port);
+        if (throwAway) {
+            Folders.delete(dataDir);
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized String bootstrapServers() {
+        if (process == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        return "127.0.0.1:" + port;
+    }
+
+    private static List<String> java(Path libs, Path log4j, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j,
+                "-cp", libs.resolve("*").toString(), mainClass));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private String serverProperties(int controllerPort) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                log.dirs=%3$s
+                auto.create.topics.enable=true
+                num.partitions=1
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=10
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                transaction.state.log.num.partitions=10
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                """.formatted(port, controllerPort, dataDir.resolve("log-dirs"));
+    }
+
+    private static final String LOG4J = """
+            status = warn
+            appender.out.type = Console
+            appender.out.name = out
+            appender.out.layout.type = PatternLayout
+            appender.out.layout.pattern = [%d] %p %m (%c)%n
+            rootLogger.level = INFO
+            rootLogger.appenderRef.out.ref = out
+            logger.state.name = state.change.logger
+            logger.state.level = WARN
+            """;
+}

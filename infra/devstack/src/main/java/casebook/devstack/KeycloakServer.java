@@ -1,0 +1,240 @@
+package casebook.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keycloak 26 in dev mode with the {@code casebook} realm imported from {@code infra/keycloak/casebook-realm.json}
+ * (on the class path as {@code casebook/devstack/casebook-realm.json}). Each run gets a fresh H2 database: the
+ * run folder holds its own {@code bin/} and {@code data/} and links {@code conf/}, {@code lib/},
+ * {@code providers/} and {@code themes/} to the unpacked distribution. Admin console user: admin / admin.
+ */
+public final class KeycloakServer implements Server {
+
+    static final String ADMIN = "admin";
+    static final String CLI_CLIENT = "casebook-cli";
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
+    private static final String REALM = "casebook";
+    private static final String REALM_RESOURCE = "casebook/devstack/casebook-realm.json";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Written into the unpacked distribution once a dev-mode start has built (augmented) it; holds the stamp
+     * of the build's output, so that a distribution unpacked again is built again.
+     */
+    private static final String DEV_BUILD_MARKER = "lib/quarkus/casebook-dev-build.stamp";
+    private static final String BUILD_OUTPUT = "lib/quarkus/quarkus-application.dat";
+
+    private final int requestedPort;
+    private final Path dataDir;
+    private final boolean throwAway;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private int port;
+    private ServerProcess process;
+
+    /**
+     * @param port      0 for a free port chosen at start
+     * @param dataDir   wiped at start
+     * @param throwAway delete {@code dataDir} at stop
+     */
+    KeycloakServer(int port, Path dataDir, boolean throwAway) {
+        this.requestedPort = port;
+        this.dataDir = dataDir;
+        this.throwAway = throwAway;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Path home = Installation.keycloakHome();
+        port = Ports.freeOr(requestedPort);
+        Path dist = prepareRunFolder(home);
+        if (builtForDevMode(home)) {
+            launch(dist);
+        } else {
+            launchBuildingDistribution(home, dist);
+        }
+        log.info("Keycloak ready on {} (realm {}) in {} ms (data {})", baseUrl(), REALM,
+                (System.nanoTime() - started) / 1_000_000, dataDir);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.stop(STOP_TIMEOUT);
+        process = null;
+        log.info("Keycloak on port {} stopped", port);
+        if (throwAway) {
+            Folders.delete(dataDir);
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized String baseUrl() {
+        if (process == null) {
+            throw new IllegalStateException("Keycloak is not running");
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String realm() {
+        return REALM;
+    }
+
+    /** The {@code iss} of every token; {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. */
+    public String issuerUri() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String tokenUrl() {
+        return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    /** An access token for a demo user, by direct grant through the public client {@value #CLI_CLIENT}. */
+    public String passwordToken(String username, String password) {
+        return token("user " + username, Map.of("grant_type", "password", "client_id", CLI_CLIENT,
+                "username", username, "password", password));
+    }
+
+    /** An access token for a system, by client credentials (e.g. detector-sea / detector-sea-secret). */
+    public String clientToken(String clientId, String clientSecret) {
+        return token("client " + clientId, Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", clientSecret));
+    }
+
+    private String token(String who, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl())).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token to " + who + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            JsonNode token = JSON.readTree(response.body()).path("access_token");
+            if (!token.isTextual()) {
+                throw new IllegalStateException("Keycloak answered no access_token to " + who + ": " + response.body());
+            }
+            return token.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("token request for " + who + " to " + tokenUrl() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while requesting a token for " + who, e);
+        }
+    }
+
+    private Path prepareRunFolder(Path home) {
+        Folders.fresh(dataDir);
+        Path dist = dataDir.resolve("keycloak");
+        Folders.copy(home.resolve("bin"), dist.resolve("bin"));
+        try {
+            for (String shared : List.of("conf", "lib", "providers", "themes")) {
+                Files.createSymbolicLink(dist.resolve(shared), home.resolve(shared));
+            }
+            Path imports = Files.createDirectories(dist.resolve("data/import"));
+            try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
+                if (realm == null) {
+                    throw new IllegalStateException(REALM_RESOURCE + " is not on the class path");
+                }
+                Files.copy(realm, imports.resolve("casebook-realm.json"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Keycloak run folder " + dist, e);
+        }
+        return dist;
+    }
+
+    /**
+     * The first dev-mode start of an unpacked distribution rebuilds it (Quarkus augmentation, ~15 s) inside
+     * {@code lib/quarkus}, which every run folder links to: one start at a time does it, across JVMs too.
+     */
+    private void launchBuildingDistribution(Path home, Path dist) {
+        synchronized (KeycloakServer.class) {
+            try (FileChannel channel = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                boolean built = builtForDevMode(home);
+                if (!built) {
+                    log.info("Keycloak: first start of {}; it builds itself for dev mode first", home);
+                }
+                launch(dist);
+                if (!built) {
+                    Files.writeString(home.resolve(DEV_BUILD_MARKER), buildStamp(home));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock " + home + " for Keycloak's first build", e);
+            }
+        }
+    }
+
+    private static boolean builtForDevMode(Path home) {
+        Path marker = home.resolve(DEV_BUILD_MARKER);
+        try {
+            return Files.exists(marker) && Files.readString(marker).equals(buildStamp(home));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + marker, e);
+        }
+    }
+
+    private static String buildStamp(Path home) throws IOException {
+        Path output = home.resolve(BUILD_OUTPUT);
+        return Files.size(output) + " " + Files.getLastModifiedTime(output).toMillis();
+    }
+
+    private void launch(Path dist) {
+        int managementPort = Ports.free();
+        List<String> command = List.of(dist.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                "--import-realm", "--log-console-color=false");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
+        // C1 only: starts in about half the time on two busy cores; Keycloak only issues tokens here
+        environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        process = ServerProcess.start("Keycloak", command, environment, dataDir, dataDir.resolve("keycloak.log"),
+                false);
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        process.awaitReady(START_TIMEOUT,
+                () -> http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+}

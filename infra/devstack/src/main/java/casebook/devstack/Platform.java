@@ -1,0 +1,195 @@
+package casebook.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform command ({@code infra/platform}): PostgreSQL, Kafka, Elasticsearch and Keycloak on their usual
+ * ports, the Casebook service, demo data, and a banner saying where everything is. Ctrl-C stops it all.
+ *
+ * <pre>
+ * Platform [--no-app] [--app-jar PATH]
+ *   --no-app       only the servers (to run the service from an IDE against them)
+ *   --app-jar      the service jar (default services/cases/cases-app/target/cases-app.jar)
+ * Environment: CASEBOOK_PG_PORT, CASEBOOK_KAFKA_PORT, CASEBOOK_ES_PORT, CASEBOOK_KEYCLOAK_PORT, CASEBOOK_API_PORT
+ * </pre>
+ */
+public final class Platform {
+
+    private static final String DATABASE = "casebook";
+    private static final Duration APP_WATCH = Duration.ofSeconds(2);
+
+    private Platform() {
+    }
+
+    public static void main(String[] args) {
+        logDefaults();
+        Logger log = LoggerFactory.getLogger(Platform.class); // after logDefaults()
+        boolean app = true;
+        Path jar = Path.of("services/cases/cases-app/target/cases-app.jar");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--no-app")) {
+                app = false;
+            } else if (args[i].equals("--app-jar") && i + 1 < args.length) {
+                jar = Path.of(args[++i]);
+            } else {
+                System.err.println("usage: infra/platform [--no-app] [--app-jar PATH]");
+                System.exit(2);
+            }
+        }
+        DevStackConfig config = DevStackConfig.defaults();
+        int apiPort = DevStackConfig.port("CASEBOOK_API_PORT", 8080);
+        List<String> taken = takenPorts(config, app ? apiPort : -1);
+        if (!taken.isEmpty()) {
+            System.err.println("Cannot start the platform:\n  " + String.join("\n  ", taken));
+            System.exit(1);
+        }
+        if (app && !jar.toFile().isFile()) {
+            System.err.println(jar.toAbsolutePath() + " is missing: build it with ./mvnw -DskipTests install,"
+                    + " or start only the servers with --no-app");
+            System.exit(1);
+        }
+
+        long started = System.nanoTime();
+        log.info("Starting PostgreSQL, Kafka, Elasticsearch and Keycloak (data and logs in {})", config.dataDir());
+        Running running = new Running();
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "platform-shutdown"));
+        try {
+            running.stack = DevStack.start(config);
+            if (app) {
+                running.service = new CasebookService(jar, apiPort, running.stack.springProperties(DATABASE),
+                        config.dataDir().resolve("casebook/casebook.log"));
+                running.service.start();
+                List<String> problems = new DemoData(running.service.baseUrl(), running.stack.keycloak()).load();
+                problems.forEach(problem -> log.warn("Demo data: {}", problem));
+            }
+        } catch (RuntimeException e) {
+            log.error("The platform did not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        System.out.println(banner(running, config, (System.nanoTime() - started) / 1_000_000_000));
+        watch(running, log);
+    }
+
+    /** Waits for Ctrl-C; exits when the service dies on its own. */
+    private static void watch(Running running, Logger log) {
+        while (true) {
+            try {
+                Thread.sleep(APP_WATCH.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (running.service != null && !running.service.isRunning()) {
+                log.error("The Casebook service exited.\n{}", Processes.tail(running.service.logFile()));
+                System.exit(1);
+            }
+        }
+    }
+
+    private static List<String> takenPorts(DevStackConfig config, int apiPort) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL (CASEBOOK_PG_PORT)", config.postgresPort());
+        ports.put("Kafka (CASEBOOK_KAFKA_PORT)", config.kafkaPort());
+        ports.put("Elasticsearch (CASEBOOK_ES_PORT)", config.elasticsearchPort());
+        ports.put("Keycloak (CASEBOOK_KEYCLOAK_PORT)", config.keycloakPort());
+        if (apiPort >= 0) {
+            ports.put("Casebook API (CASEBOOK_API_PORT)", apiPort);
+        }
+        List<String> taken = new ArrayList<>();
+        ports.forEach((server, port) -> {
+            if (port != 0 && !Ports.isFree(port)) {
+                taken.add("port " + port + " for " + server + " is in use: stop what holds it or choose another"
+                        + " port with that variable");
+            }
+        });
+        return taken;
+    }
+
+    private static String banner(Running running, DevStackConfig config, long seconds) {
+        DevStack stack = running.stack;
+        KeycloakServer keycloak = stack.keycloak();
+        String api = running.service != null ? running.service.baseUrl() : null;
+        StringBuilder out = new StringBuilder("\n");
+        out.append("Casebook platform is up (").append(seconds).append(" s). Stop it with Ctrl-C.\n\n");
+        if (api != null) {
+            out.append(row("API", api + "   health " + api + "/actuator/health"));
+            out.append(row("API log", running.service.logFile().toString()));
+        } else {
+            out.append(row("API", "not started (--no-app); run the service with the properties below"));
+        }
+        out.append(row("Keycloak", keycloak.baseUrl() + "   realm " + keycloak.realm()
+                + "   issuer " + keycloak.issuerUri()));
+        out.append(row("Admin console", keycloak.baseUrl() + "/admin/   " + KeycloakServer.ADMIN + " / "
+                + KeycloakServer.ADMIN));
+        out.append(row("Kafka", stack.kafka().bootstrapServers()));
+        out.append(row("Elasticsearch", stack.elasticsearch().httpUrl()));
+        out.append(row("PostgreSQL", stack.postgres().jdbcUrl(DATABASE) + "   user "
+                + stack.postgres().username() + " (trust authentication)"));
+        out.append(row("Data and logs", config.dataDir().toString()));
+        if (api == null) {
+            out.append("\nSpring properties for the service:\n");
+            stack.springProperties(DATABASE).forEach((key, value) -> out.append("  --").append(key).append('=')
+                    .append(value).append('\n'));
+        }
+        out.append("""
+
+                Demo users (password = user name)         Detection systems (client credentials)
+                  ana.sea     analyst          SEA          detector-sea / detector-sea-secret   SEA
+                  ana.us      analyst          US           detector-us  / detector-us-secret    US
+                  lee.sea     lead, analyst    SEA
+                  lee.us      lead, analyst    US
+                  lex         legal            all regions
+                  audrey      auditor          all regions
+                  root.admin  admin            all regions
+                """);
+        String token = "TOKEN=$(curl -s -d grant_type=password -d client_id=" + KeycloakServer.CLI_CLIENT
+                + " -d username=ana.sea -d password=ana.sea \\\n      " + keycloak.tokenUrl()
+                + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')";
+        out.append("\nTry it:\n  ").append(token).append('\n');
+        out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" '")
+                .append(api != null ? api : "http://127.0.0.1:" + DevStackConfig.port("CASEBOOK_API_PORT", 8080))
+                .append("/api/v1/cases?signal=dev-a1f3'\n");
+        return out.toString();
+    }
+
+    private static String row(String name, String value) {
+        return String.format("  %-15s %s%n", name, value);
+    }
+
+    /** slf4j-simple settings for this command, unless given with -D. */
+    private static void logDefaults() {
+        Map.of("org.slf4j.simpleLogger.showDateTime", "true",
+                        "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss",
+                        "org.slf4j.simpleLogger.showThreadName", "false",
+                        "org.slf4j.simpleLogger.showLogName", "false",
+                        "org.slf4j.simpleLogger.log.org.apache.kafka", "warn")
+                .forEach((key, value) -> {
+                    if (System.getProperty(key) == null) {
+                        System.setProperty(key, value);
+                    }
+                });
+    }
+
+    /** What this command started, stopped in reverse order by the shutdown hook. */
+    private static final class Running {
+        private volatile DevStack stack;
+        private volatile CasebookService service;
+
+        void stop() {
+            if (service != null) {
+                service.stop();
+            }
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+}
