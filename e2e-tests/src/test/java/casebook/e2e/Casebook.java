@@ -91,6 +91,14 @@ public final class Casebook implements AutoCloseable {
         return api(instance, bearer(() -> tokens.client(clientId)));
     }
 
+    /**
+     * The API with a genuine token of the casebook realm that was issued to another client (Keycloak's own
+     * {@code admin-cli}), so it lacks the API's audience.
+     */
+    public CasebookApi withTokenForAnotherAudience(String user) {
+        return api(0, bearer(() -> stack.keycloak().passwordToken("admin-cli", user, user)));
+    }
+
     /** The API without any token. */
     public CasebookApi anonymous() {
         return api(0, null);

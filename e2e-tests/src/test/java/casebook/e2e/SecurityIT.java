@@ -27,6 +27,13 @@ class SecurityIT {
     }
 
     @Test
+    void aTokenIssuedForAnotherAudienceIsRefused() {
+        CasebookApi elsewhere = casebook.withTokenForAnotherAudience("ana.sea");
+
+        assertThat(refused(() -> Search.bySignal(elsewhere, "dev-a1")).status()).isEqualTo(401);
+    }
+
+    @Test
     void anAnalystCannotRaiseFlags() {
         Flag flag = Flags.brushing("SEA");
 

@@ -125,7 +125,13 @@ public final class KeycloakServer implements Server {
 
     /** An access token for a demo user, by direct grant through the public client {@value #CLI_CLIENT}. */
     public String passwordToken(String username, String password) {
-        return token("user " + username, Map.of("grant_type", "password", "client_id", CLI_CLIENT,
+        return passwordToken(CLI_CLIENT, username, password);
+    }
+
+    /** An access token for a user through any public client of the realm with direct grants (e.g. Keycloak's own
+     * {@code admin-cli}, whose tokens are not meant for the Casebook API). */
+    public String passwordToken(String clientId, String username, String password) {
+        return token("user " + username + " via " + clientId, Map.of("grant_type", "password", "client_id", clientId,
                 "username", username, "password", password));
     }
 
