@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -32,12 +31,18 @@ public class CorrelationIds extends OncePerRequestFilter {
         return Optional.ofNullable(MDC.get(MDC_KEY));
     }
 
+    /** Work that may throw, run under a correlation id. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
     /** Runs {@code work} with the given inbound id (or a new one) as the current correlation id. */
-    public static <T> T with(String inbound, Supplier<T> work) {
+    public static <T, E extends Exception> T with(String inbound, Work<T, E> work) throws E {
         String previous = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, accept(inbound));
         try {
-            return work.get();
+            return work.run();
         } finally {
             if (previous == null) MDC.remove(MDC_KEY); else MDC.put(MDC_KEY, previous);
         }

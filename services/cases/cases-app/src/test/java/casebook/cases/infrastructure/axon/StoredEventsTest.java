@@ -1,0 +1,76 @@
+package casebook.cases.infrastructure.axon;
+
+import casebook.cases.api.*;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events last forever: every stored shape in {@code src/test/resources/events/<Event>.<revision>.json} must still
+ * read as the same fact. Samples are never edited; a new revision adds a sample and an upcaster.
+ */
+class StoredEventsTest {
+    static final CaseId CASE = CaseId.of("5f0c1c1e-8a53-4c1a-9d57-8c0f2a7f6b11");
+    static final SubjectRef SHOP = new SubjectRef(SubjectKind.SELLER, "shop-118822");
+    static final Region SEA = new Region("SEA");
+
+    final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(AxonConfiguration.eventJson()).build();
+
+    static final Map<String, Object> SAMPLES = Map.of(
+            "CaseOpened.1", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
+                    Instant.parse("2026-11-20T12:15:00Z")),
+            "FlagAttached.1", new FlagAttached(CASE, new Flag(new FlagId("brushing-7f3a9c1e"),
+                    new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"), SHOP, SEA, RiskCategory.BRUSHING,
+                    new BigDecimal("0.91"), new Recommendation(EnforcementAction.SUSPEND_SELLING, new BigDecimal("0.77")),
+                    new Money(new BigDecimal("1520.00"), "USD"),
+                    new Signals(List.of("dev-a1"), List.of("203.0.113.7"), List.of("pf-99"), List.of("creator-55")),
+                    Instant.parse("2026-11-20T08:15:00Z"))),
+            "PriorityRaised.1", new PriorityRaised(CASE, Priority.P3, Priority.P1, Instant.parse("2026-11-20T09:15:00Z")),
+            "CaseAssigned.1", new CaseAssigned(CASE, "ben.sea", "ana.sea"),
+            "CaseUnassigned.1", new CaseUnassigned(CASE, "ana.sea"),
+            "NoteAdded.1", new NoteAdded(CASE, NoteId.of("0b6f0f3e-2f7d-4a55-9f0e-3c1f1a9d2e77"), "ana.sea",
+                    "same device as shop-2231"));
+
+    @Test
+    void everyStoredShapeStillReadsAsTheSameFact() throws IOException {
+        for (var sample : SAMPLES.entrySet()) {
+            String[] name = sample.getKey().split("\\.");
+            Object read = serializer.deserialize(new SimpleSerializedObject<>(bytes(sample.getKey()), byte[].class,
+                    "casebook.cases.api." + name[0], name[1]));
+            assertThat(read).as(sample.getKey()).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(sample.getValue());
+        }
+    }
+
+    @Test
+    void everyEventHasASample() {
+        assertThat(SAMPLES.keySet()).extracting(k -> k.split("\\.")[0])
+                .containsExactlyInAnyOrder("CaseOpened", "FlagAttached", "PriorityRaised", "CaseAssigned",
+                        "CaseUnassigned", "NoteAdded");
+    }
+
+    @Test
+    void eventsAreWrittenWithIsoInstantsAndPlainIds() {
+        String json = new String(serializer.serialize(SAMPLES.get("CaseOpened.1"), byte[].class).getData());
+
+        assertThat(json).contains("\"caseId\":\"5f0c1c1e-8a53-4c1a-9d57-8c0f2a7f6b11\"")
+                .contains("\"slaDueAt\":\"2026-11-20T12:15:00Z\"");
+    }
+
+    private static byte[] bytes(String sample) throws IOException {
+        try (InputStream in = StoredEventsTest.class.getResourceAsStream("/events/" + sample + ".json")) {
+            assertThat(in).as("sample %s", sample).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
