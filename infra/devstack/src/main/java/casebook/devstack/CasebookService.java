@@ -15,28 +15,21 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Casebook service ({@code cases-app.jar}) as a child process: {@code java -jar} with Spring properties as
  * {@code --key=value} arguments, ready when {@code /actuator/health} answers UP. Several instances can run
  * side by side on different ports.
  */
-public final class CasebookService implements Server {
+public final class CasebookService extends LocalServer {
 
-    private static final Logger log = LoggerFactory.getLogger(CasebookService.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path jar;
-    private final int requestedPort;
     private final Map<String, String> properties;
     private final Path requestedLogFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private int port;
-    private ServerProcess process;
 
     /** Logs to {@code casebook-<port>.log} beside the jar. A port of 0 means any free port. */
     public CasebookService(Path jar, int port, Map<String, String> properties) {
@@ -44,22 +37,18 @@ public final class CasebookService implements Server {
     }
 
     public CasebookService(Path jar, int port, Map<String, String> properties, Path logFile) {
+        super("Casebook service", port);
         this.jar = jar.toAbsolutePath();
-        this.requestedPort = port;
         this.properties = new LinkedHashMap<>(properties);
         this.requestedLogFile = logFile;
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
+    protected void launch() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests install");
         }
-        long started = System.nanoTime();
-        port = Ports.freeOr(requestedPort);
+        int port = choosePort();
         Path logFile = logFile();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -72,40 +61,35 @@ public final class CasebookService implements Server {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the log file " + logFile, e);
         }
-        process = ServerProcess.start("Casebook service", command, Map.of(), jar.getParent(), logFile, false);
+        ServerProcess process = startProcess(command, Map.of(), jar.getParent(), logFile, false);
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         process.awaitReady(START_TIMEOUT, () -> {
             HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText());
         });
-        log.info("Casebook service ready on {} in {} ms (log {})", baseUrl(), (System.nanoTime() - started) / 1_000_000,
-                logFile);
     }
 
     @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.stop(STOP_TIMEOUT);
-        process = null;
-        log.info("Casebook service on port {} stopped", port);
+    protected String readyOn() {
+        return baseUrl();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    protected String details() {
+        return "log " + logFile();
+    }
+
+    @Override
+    protected String notRunning() {
+        return "the Casebook service is not running";
     }
 
     public synchronized String baseUrl() {
-        if (process == null) {
-            throw new IllegalStateException("the Casebook service is not running");
-        }
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + runningPort();
     }
 
     public synchronized Path logFile() {
-        return requestedLogFile != null ? requestedLogFile : jar.resolveSibling("casebook-" + port + ".log");
+        return requestedLogFile != null ? requestedLogFile : jar.resolveSibling("casebook-" + chosenPort() + ".log");
     }
 }

@@ -91,23 +91,19 @@ public final class DevStack implements AutoCloseable {
     }
 
     public PostgresServer postgres() {
-        postgres.start();
-        return postgres;
+        return started(postgres);
     }
 
     public KafkaServer kafka() {
-        kafka.start();
-        return kafka;
+        return started(kafka);
     }
 
     public ElasticsearchServer elasticsearch() {
-        elasticsearch.start();
-        return elasticsearch;
+        return started(elasticsearch);
     }
 
     public KeycloakServer keycloak() {
-        keycloak.start();
-        return keycloak;
+        return started(keycloak);
     }
 
     /** Starts, in parallel, every server that is not running; fails once all have finished trying. */
@@ -143,6 +139,12 @@ public final class DevStack implements AutoCloseable {
     @Override
     public void close() {
         inParallel(servers(), Server::stop, "stop");
+    }
+
+    /** The server, started first unless it is running. */
+    private static <S extends Server> S started(S server) {
+        server.start();
+        return server;
     }
 
     private List<Server> servers() {

@@ -10,26 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Elasticsearch 8 (the integ-test distribution: core modules only), single node, security off, 512 MB heap,
  * as the service user when this JVM runs as root. Its config folder is copied into the data folder, so the
  * unpacked distribution stays read-only.
  */
-public final class ElasticsearchServer implements Server {
+public final class ElasticsearchServer extends LocalServer {
 
-    private static final Logger log = LoggerFactory.getLogger(ElasticsearchServer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final int requestedPort;
-    private final Path dataDir;
-    private final boolean throwAway;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private int port;
-    private ServerProcess process;
 
     /**
      * @param port      0 for a free port chosen at start
@@ -37,19 +27,13 @@ public final class ElasticsearchServer implements Server {
      * @param throwAway delete {@code dataDir} at stop
      */
     ElasticsearchServer(int port, Path dataDir, boolean throwAway) {
-        this.requestedPort = port;
-        this.dataDir = dataDir;
-        this.throwAway = throwAway;
+        super("Elasticsearch", port, dataDir, throwAway);
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        long started = System.nanoTime();
+    protected void launch() {
         Path home = Installation.elasticsearchHome();
-        port = Ports.freeOr(requestedPort);
+        int port = choosePort();
         int transportPort = Ports.free();
         Folders.fresh(dataDir);
         Path config = dataDir.resolve("config");
@@ -73,39 +57,21 @@ public final class ElasticsearchServer implements Server {
                 "ES_PATH_CONF", config.toString(),
                 "ES_TMPDIR", dataDir.resolve("tmp").toString(),
                 "ES_JAVA_OPTS", "-Xms512m -Xmx512m");
-        process = ServerProcess.start("Elasticsearch", command, environment, dataDir,
-                dataDir.resolve("elasticsearch.log"), true);
+        ServerProcess process = startProcess(command, environment, dataDir, dataDir.resolve("elasticsearch.log"),
+                true);
         HttpRequest health = HttpRequest.newBuilder(
                 URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
                 .timeout(Duration.ofSeconds(5)).build();
         process.awaitReady(START_TIMEOUT,
                 () -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        log.info("Elasticsearch ready on {} in {} ms (data {})", httpUrl(), (System.nanoTime() - started) / 1_000_000,
-                dataDir);
     }
 
     @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.stop(STOP_TIMEOUT);
-        process = null;
-        log.info("Elasticsearch on port {} stopped", port);
-        if (throwAway) {
-            Folders.delete(dataDir);
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    protected String readyOn() {
+        return httpUrl();
     }
 
     public synchronized String httpUrl() {
-        if (process == null) {
-            throw new IllegalStateException("Elasticsearch is not running");
-        }
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + runningPort();
     }
 }

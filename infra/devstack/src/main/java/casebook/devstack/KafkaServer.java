@@ -10,24 +10,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Apache Kafka 4 in KRaft mode, one node that is broker and controller, storage formatted fresh at each
  * start. Topics are created automatically on first use.
  */
-public final class KafkaServer implements Server {
+public final class KafkaServer extends LocalServer {
 
-    private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
-    private final int requestedPort;
-    private final Path dataDir;
-    private final boolean throwAway;
-    private int port;
-    private ServerProcess process;
 
     /**
      * @param port      0 for a free port chosen at start
@@ -35,29 +25,23 @@ public final class KafkaServer implements Server {
      * @param throwAway delete {@code dataDir} at stop
      */
     KafkaServer(int port, Path dataDir, boolean throwAway) {
-        this.requestedPort = port;
-        this.dataDir = dataDir;
-        this.throwAway = throwAway;
+        super("Kafka", port, dataDir, throwAway);
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        long started = System.nanoTime();
+    protected void launch() {
         Path libs = Installation.kafkaLibs();
-        port = Ports.freeOr(requestedPort);
+        int port = choosePort();
         int controllerPort = Ports.free();
         Folders.fresh(dataDir);
         Path properties = dataDir.resolve("server.properties");
-        Folders.write(properties, serverProperties(controllerPort));
+        Folders.write(properties, serverProperties(port, controllerPort));
         Path log4j = dataDir.resolve("log4j2.properties");
         Folders.write(log4j, LOG4J);
         Processes.run("kafka storage format", java(libs, log4j, "kafka.tools.StorageTool", "format",
                 "-t", Uuid.randomUuid().toString(), "-c", properties.toString(), "--standalone"),
                 Map.of(), dataDir, START_TIMEOUT);
-        process = ServerProcess.start("Kafka", java(libs, log4j, "kafka.Kafka", properties.toString()), Map.of(),
+        ServerProcess process = startProcess(java(libs, log4j, "kafka.Kafka", properties.toString()), Map.of(),
                 dataDir, dataDir.resolve("kafka.log"), false);
         process.awaitReady(START_TIMEOUT, () -> Ports.accepts(port));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -66,33 +50,15 @@ public final class KafkaServer implements Server {
             process.awaitReady(START_TIMEOUT,
                     () -> !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty());
         }
-        log.info("Kafka ready on {} in {} ms (data {})", bootstrapServers(), (System.nanoTime() - started) / 1_000_000,
-                dataDir);
     }
 
     @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.stop(STOP_TIMEOUT);
-        process = null;
-        log.info("Kafka on port {} stopped", port);
-        if (throwAway) {
-            Folders.delete(dataDir);
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    protected String readyOn() {
+        return bootstrapServers();
     }
 
     public synchronized String bootstrapServers() {
-        if (process == null) {
-            throw new IllegalStateException("Kafka is not running");
-        }
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + runningPort();
     }
 
     private static List<String> java(Path libs, Path log4j, String mainClass, String... arguments) {
@@ -105,7 +71,7 @@ public final class KafkaServer implements Server {
         return command;
     }
 
-    private String serverProperties(int controllerPort) {
+    private String serverProperties(int port, int controllerPort) {
         return """
                 process.roles=broker,controller
                 node.id=1

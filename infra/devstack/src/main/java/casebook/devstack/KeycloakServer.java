@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * run folder holds its own {@code bin/} and {@code data/} and links {@code conf/}, {@code lib/},
  * {@code providers/} and {@code themes/} to the unpacked distribution. Admin console user: admin / admin.
  */
-public final class KeycloakServer implements Server {
+public final class KeycloakServer extends LocalServer {
 
     static final String ADMIN = "admin";
     static final String CLI_CLIENT = "casebook-cli";
@@ -40,7 +40,6 @@ public final class KeycloakServer implements Server {
     private static final String REALM = "casebook";
     private static final String REALM_RESOURCE = "casebook/devstack/casebook-realm.json";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Written into the unpacked distribution once a dev-mode start has built (augmented) it; holds the stamp
@@ -49,12 +48,7 @@ public final class KeycloakServer implements Server {
     private static final String DEV_BUILD_MARKER = "lib/quarkus/casebook-dev-build.stamp";
     private static final String BUILD_OUTPUT = "lib/quarkus/quarkus-application.dat";
 
-    private final int requestedPort;
-    private final Path dataDir;
-    private final boolean throwAway;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private int port;
-    private ServerProcess process;
 
     /**
      * @param port      0 for a free port chosen at start
@@ -62,52 +56,28 @@ public final class KeycloakServer implements Server {
      * @param throwAway delete {@code dataDir} at stop
      */
     KeycloakServer(int port, Path dataDir, boolean throwAway) {
-        this.requestedPort = port;
-        this.dataDir = dataDir;
-        this.throwAway = throwAway;
+        super("Keycloak", port, dataDir, throwAway);
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        long started = System.nanoTime();
+    protected void launch() {
         Path home = Installation.keycloakHome();
-        port = Ports.freeOr(requestedPort);
+        choosePort();
         Path dist = prepareRunFolder(home);
         if (builtForDevMode(home)) {
-            launch(dist);
+            run(dist);
         } else {
-            launchBuildingDistribution(home, dist);
-        }
-        log.info("Keycloak ready on {} (realm {}) in {} ms (data {})", baseUrl(), REALM,
-                (System.nanoTime() - started) / 1_000_000, dataDir);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.stop(STOP_TIMEOUT);
-        process = null;
-        log.info("Keycloak on port {} stopped", port);
-        if (throwAway) {
-            Folders.delete(dataDir);
+            runBuildingDistribution(home, dist);
         }
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    protected String readyOn() {
+        return baseUrl() + " (realm " + REALM + ")";
     }
 
     public synchronized String baseUrl() {
-        if (process == null) {
-            throw new IllegalStateException("Keycloak is not running");
-        }
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + runningPort();
     }
 
     public String realm() {
@@ -192,7 +162,7 @@ public final class KeycloakServer implements Server {
      * The first dev-mode start of an unpacked distribution rebuilds it (Quarkus augmentation, ~15 s) inside
      * {@code lib/quarkus}, which every run folder links to: one start at a time does it, across JVMs too.
      */
-    private void launchBuildingDistribution(Path home, Path dist) {
+    private void runBuildingDistribution(Path home, Path dist) {
         synchronized (KeycloakServer.class) {
             try (FileChannel channel = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -201,7 +171,7 @@ public final class KeycloakServer implements Server {
                 if (!built) {
                     log.info("Keycloak: first start of {}; it builds itself for dev mode first", home);
                 }
-                launch(dist);
+                run(dist);
                 if (!built) {
                     Files.writeString(home.resolve(DEV_BUILD_MARKER), buildStamp(home));
                 }
@@ -225,10 +195,10 @@ public final class KeycloakServer implements Server {
         return Files.size(output) + " " + Files.getLastModifiedTime(output).toMillis();
     }
 
-    private void launch(Path dist) {
+    private void run(Path dist) {
         int managementPort = Ports.free();
         List<String> command = List.of(dist.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                "--http-host=127.0.0.1", "--http-port=" + chosenPort(), "--http-management-port=" + managementPort,
                 "--import-realm", "--log-console-color=false");
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("JAVA_HOME", System.getProperty("java.home"));
@@ -236,8 +206,7 @@ public final class KeycloakServer implements Server {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
         // C1 only: starts in about half the time on two busy cores; Keycloak only issues tokens here
         environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        process = ServerProcess.start("Keycloak", command, environment, dataDir, dataDir.resolve("keycloak.log"),
-                false);
+        ServerProcess process = startProcess(command, environment, dataDir, dataDir.resolve("keycloak.log"), false);
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();
         process.awaitReady(START_TIMEOUT,

@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -53,7 +50,7 @@ final class Leftovers {
         if (!orphans.isEmpty()) {
             log.warn("Stopping {} server processes left by JVM {} (gone) in {}", orphans.size(), owner.get(), folder);
             orphans.forEach(ProcessHandle::destroy);
-            if (!exited(orphans)) {
+            if (!Processes.allExit(orphans, GRACE)) {
                 orphans.forEach(ProcessHandle::destroyForcibly);
             }
         }
@@ -83,22 +80,5 @@ final class Leftovers {
             log.warn("Ignoring {}: {}", file, unreadable.toString());
             return Optional.empty();
         }
-    }
-
-    private static boolean exited(List<ProcessHandle> processes) {
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        for (ProcessHandle process : processes) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot wait for pid " + process.pid(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stopping pid " + process.pid(), e);
-            }
-        }
-        return true;
     }
 }

@@ -20,20 +20,14 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL 17 from the zonky binaries: {@code initdb} into a fresh data folder, then {@code pg_ctl start},
  * as the service user when this JVM runs as root. Trust authentication on 127.0.0.1 only.
  */
-public final class PostgresServer implements Server {
+public final class PostgresServer extends LocalServer {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
     private static final String USER = "postgres";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final int requestedPort;
-    private final Path dataDir;
     private final boolean fsync;
-    private final boolean throwAway;
-    private int port;
-    private boolean running;
 
     /**
      * @param port      0 for a free port chosen at start
@@ -42,20 +36,14 @@ public final class PostgresServer implements Server {
      * @param throwAway delete {@code dataDir} at stop
      */
     PostgresServer(int port, Path dataDir, boolean fsync, boolean throwAway) {
-        this.requestedPort = port;
-        this.dataDir = dataDir;
+        super("PostgreSQL", port, dataDir, throwAway);
         this.fsync = fsync;
-        this.throwAway = throwAway;
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        long started = System.nanoTime();
+    protected void launch() {
         Path home = Installation.postgresHome();
-        port = Ports.freeOr(requestedPort);
+        int port = choosePort();
         Folders.fresh(dataDir);
         ServiceUser.own(dataDir);
         Processes.run("initdb", ServiceUser.wrap(List.of(home.resolve("bin/initdb").toString(), "-A", "trust",
@@ -73,35 +61,18 @@ public final class PostgresServer implements Server {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
                     + "\n" + Processes.tail(logFile()), e);
         }
-        running = true;
+        running(new PgCtlDaemon());
         awaitConnection();
-        log.info("PostgreSQL ready on 127.0.0.1:{} in {} ms (fsync {}, data {})", port,
-                (System.nanoTime() - started) / 1_000_000, fsync ? "on" : "off", dataDir);
     }
 
     @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        try {
-            pgCtl("pg_ctl stop", STOP_TIMEOUT, "-m", "fast", "-w", "-t", String.valueOf(STOP_TIMEOUT.toSeconds()),
-                    "stop");
-        } catch (IllegalStateException slow) {
-            log.warn("PostgreSQL on port {} did not stop in fast mode ({}); stopping it in immediate mode", port,
-                    slow.getMessage());
-            pgCtl("pg_ctl stop", STOP_TIMEOUT, "-m", "immediate", "-w", "stop");
-        }
-        running = false;
-        log.info("PostgreSQL on port {} stopped", port);
-        if (throwAway) {
-            Folders.delete(dataDir);
-        }
+    protected String readyOn() {
+        return "127.0.0.1:" + chosenPort();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return running;
+    protected String details() {
+        return "fsync " + (fsync ? "on" : "off") + ", " + super.details();
     }
 
     public String jdbcUrl(String database) {
@@ -118,10 +89,7 @@ public final class PostgresServer implements Server {
     }
 
     public synchronized int port() {
-        if (!running) {
-            throw new IllegalStateException("PostgreSQL is not running");
-        }
-        return port;
+        return runningPort();
     }
 
     /** Creates the database unless it exists. Names are lower-case SQL identifiers. */
@@ -139,10 +107,10 @@ public final class PostgresServer implements Server {
             }
             try (Statement create = connection.createStatement()) {
                 create.execute("create database " + name);
-                log.info("Created database {} on port {}", name, port);
+                log.info("Created database {} on port {}", name, chosenPort());
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + " on port " + port, e);
+            throw new IllegalStateException("cannot create database " + name + " on port " + chosenPort(), e);
         }
     }
 
@@ -166,10 +134,30 @@ public final class PostgresServer implements Server {
                 return;
             } catch (SQLException notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("PostgreSQL on port " + port + " accepts no connection: "
+                    throw new IllegalStateException("PostgreSQL on port " + chosenPort() + " accepts no connection: "
                             + notYet.getMessage() + "\n" + Processes.tail(logFile()), notYet);
                 }
                 pause();
+            }
+        }
+    }
+
+    /** pg_ctl starts PostgreSQL as a daemon, not as a child of this JVM: it counts as alive until stopped. */
+    private final class PgCtlDaemon implements Handle {
+
+        @Override
+        public boolean isAlive() {
+            return true;
+        }
+
+        @Override
+        public void stop(Duration timeout) {
+            try {
+                pgCtl("pg_ctl stop", timeout, "-m", "fast", "-w", "-t", String.valueOf(timeout.toSeconds()), "stop");
+            } catch (IllegalStateException slow) {
+                log.warn("PostgreSQL on port {} did not stop in fast mode ({}); stopping it in immediate mode",
+                        chosenPort(), slow.getMessage());
+                pgCtl("pg_ctl stop", timeout, "-m", "immediate", "-w", "stop");
             }
         }
     }

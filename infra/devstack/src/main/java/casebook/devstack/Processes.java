@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Short commands run to completion, and the tails of log files for error messages. */
+/** Short commands run to completion, waits for processes to exit, and the tails of log files for error messages. */
 final class Processes {
 
     private static final int TAIL_BYTES = 6_000;
@@ -66,6 +68,24 @@ final class Processes {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
         }
+    }
+
+    /** Waits up to {@code timeout} in all for every one of the processes to exit; false when one is still alive. */
+    static boolean allExit(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot wait for pid " + process.pid(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping pid " + process.pid(), e);
+            }
+        }
+        return true;
     }
 
     /** The last few kilobytes of a log file, for error messages. */

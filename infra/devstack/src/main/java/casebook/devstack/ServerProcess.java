@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -21,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * the servers in order), output to a log file, a health wait, and a stop that signals the whole process
  * tree, waits, then kills it.
  */
-final class ServerProcess {
+final class ServerProcess implements LocalServer.Handle {
 
     private static final Logger log = LoggerFactory.getLogger(ServerProcess.class);
     private static final Duration POLL = Duration.ofMillis(250);
@@ -60,7 +58,8 @@ final class ServerProcess {
         }
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -102,35 +101,18 @@ final class ServerProcess {
      * Sends SIGTERM to the server's processes, waits up to {@code grace} for all of them to exit, then kills
      * what is left. runuser itself is not signalled: it would kill its child two seconds later.
      */
-    void stop(Duration grace) {
+    @Override
+    public void stop(Duration grace) {
         List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
         tree.stream().skip(asServiceUser ? 1 : 0).forEach(ProcessHandle::destroy);
-        if (!allExited(tree, grace)) {
+        if (!Processes.allExit(tree, grace)) {
             log.warn("{} did not stop within {} s; killing it", name, grace.toSeconds());
             tree.forEach(ProcessHandle::destroyForcibly);
-            if (!allExited(tree, Duration.ofSeconds(10))) {
+            if (!Processes.allExit(tree, Duration.ofSeconds(10))) {
                 throw new IllegalStateException(name + " survived SIGKILL: " + tree.stream()
                         .filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
             }
         }
-    }
-
-    private static boolean allExited(List<ProcessHandle> tree, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            try {
-                handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot wait for pid " + handle.pid(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stopping pid " + handle.pid(), e);
-            }
-        }
-        return true;
     }
 
     private void waitForExit(Duration duration) {
