@@ -1,6 +1,7 @@
 package casebook.cases.flag;
 
 import casebook.cases.api.FlagReceipt;
+import casebook.cases.api.RaiseFlags;
 import casebook.cases.infrastructure.security.Callers;
 import casebook.cases.web.api.FlagsApi;
 import casebook.cases.web.model.Flag;
@@ -19,7 +20,7 @@ class FlagController implements FlagsApi {
 
     @Override
     public ResponseEntity<casebook.cases.web.model.FlagReceipt> raiseFlag(Flag body, String correlationId) {
-        FlagReceipt receipt = submissions.one(FlagRequests.toFlag(body), Callers.current());
+        FlagReceipt receipt = submissions.raise(RaiseFlags.one(FlagRequests.toFlag(body), Callers.current())).get(0);
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(new casebook.cases.web.model.FlagReceipt()
                         .flagId(receipt.flagId().value())

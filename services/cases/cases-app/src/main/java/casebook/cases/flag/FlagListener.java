@@ -1,8 +1,7 @@
 package casebook.cases.flag;
 
 import casebook.cases.api.Actor;
-import casebook.cases.api.Flag;
-import casebook.cases.api.FlagReceipt;
+import casebook.cases.api.RaiseFlags;
 import casebook.cases.api.RegionScope;
 import casebook.cases.api.Role;
 import casebook.cases.domain.ActionNotPermitted;
@@ -18,7 +17,6 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.axonframework.messaging.ResultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -76,17 +74,16 @@ class FlagListener {
 
     private void raise(List<Accepted> accepted) {
         if (accepted.isEmpty()) return;
-        ResultMessage<List<FlagReceipt>> batch = submissions.batch(accepted.stream()
-                .map(a -> new FlagSubmissions.Submission(a.flag(), a.correlationId())).toList(), KAFKA);
-        if (!batch.isExceptional()) {
+        try {
+            submissions.raise(new RaiseFlags(accepted.stream().map(Accepted::incoming).toList(), KAFKA));
             log.debug("{} flags committed in one batch", accepted.size());
             return;
+        } catch (RuntimeException batchFailed) {
+            log.info("a batch of {} flags failed ({}); raising them one by one", accepted.size(), batchFailed.toString());
         }
-        log.info("a batch of {} flags failed ({}); raising them one by one", accepted.size(),
-                batch.exceptionResult().toString());
         for (Accepted one : accepted) {
             try {
-                CorrelationIds.with(one.correlationId(), () -> submissions.one(one.flag(), KAFKA));
+                submissions.raise(new RaiseFlags(List.of(one.incoming()), KAFKA));
             } catch (CaseRuleBroken | ActionNotPermitted | IllegalArgumentException refused) {
                 deadLetter(one.record(), new Rejection("rejected", refused.getMessage()));
             }
@@ -117,7 +114,8 @@ class FlagListener {
                     .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "))));
         }
         try {
-            return Reading.accepted(new Accepted(FlagRequests.toFlag(body), header(record, CorrelationIds.HEADER), record));
+            return Reading.accepted(new Accepted(
+                    new RaiseFlags.Incoming(FlagRequests.toFlag(body), header(record, CorrelationIds.HEADER)), record));
         } catch (IllegalArgumentException e) {
             return Reading.rejected(new Rejection("invalid-flag", e.getMessage()));
         }
@@ -153,7 +151,7 @@ class FlagListener {
         return value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    record Accepted(Flag flag, String correlationId, ConsumerRecord<String, byte[]> record) {
+    record Accepted(RaiseFlags.Incoming incoming, ConsumerRecord<String, byte[]> record) {
     }
 
     record Rejection(String reason, String detail) {

@@ -1,14 +1,9 @@
 package casebook.cases.flag;
 
 import casebook.cases.api.Actor;
-import casebook.cases.api.Flag;
 import casebook.cases.api.FlagReceipt;
-import casebook.cases.api.RaiseFlag;
-import casebook.cases.infrastructure.web.CorrelationIds;
+import casebook.cases.api.RaiseFlags;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,17 +11,15 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How flags enter the write model, for REST and Kafka alike. One flag: one transaction, retried when another
- * instance changed the same case at the same moment. A batch: ONE unit of work and ONE database commit for
- * all its flags (several times the single-commit throughput); if any flag fails, nothing of the batch is
- * kept and the caller falls back to one flag at a time.
+ * How flags enter the write model, for REST and Kafka alike: one {@link RaiseFlags} command, so one unit of work
+ * and ONE database commit for one REST flag or a whole Kafka poll (several times the single-commit throughput).
+ * When another instance changed the same case at the same moment the command is retried.
  */
 @Component
 class FlagSubmissions {
@@ -34,43 +27,24 @@ class FlagSubmissions {
     static final int MAX_ATTEMPTS = 10;
 
     private final CommandGateway commands;
-    private final TransactionManager transactions;
 
-    FlagSubmissions(CommandGateway commands, TransactionManager transactions) {
+    FlagSubmissions(CommandGateway commands) {
         this.commands = commands;
-        this.transactions = transactions;
     }
 
-    FlagReceipt one(Flag flag, Actor actor) {
+    /** All the flags in one commit, or none of them (the exception says why). */
+    List<FlagReceipt> raise(RaiseFlags command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return commands.sendAndWait(new RaiseFlag(flag, actor));
+                return commands.sendAndWait(command);
             } catch (RuntimeException e) {
                 if (!isConflict(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.debug("flag {} met a concurrent change (attempt {}), retrying", flag.flagId(), attempt);
+                log.debug("{} flags met a concurrent change (attempt {}), retrying", command.flags().size(), attempt);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(2, 10L * attempt)));
             }
         }
-    }
-
-    /** All flags in one commit, or none of them (the result says why). */
-    ResultMessage<List<FlagReceipt>> batch(List<Submission> submissions, Actor actor) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        return unitOfWork.executeWithResult(() -> {
-            List<FlagReceipt> receipts = new ArrayList<>(submissions.size());
-            for (Submission submission : submissions) {
-                receipts.add(CorrelationIds.with(submission.correlationId(),
-                        () -> commands.sendAndWait(new RaiseFlag(submission.flag(), actor))));
-            }
-            return receipts;
-        });
-    }
-
-    /** A flag and the correlation id it arrived with (null: a new one). */
-    record Submission(Flag flag, String correlationId) {
     }
 
     /** Another writer got there first (event sequence taken, deadlock, serialization failure): try again. */

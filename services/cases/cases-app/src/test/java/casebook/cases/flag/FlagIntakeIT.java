@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Invariants 1, 2, 9 and 11 of flag intake on the real PostgreSQL event store. */
 @CasesAppTest
@@ -59,7 +60,7 @@ class FlagIntakeIT {
     @Test
     void theSameFlagSentConcurrentlyTakesEffectOnce() throws Exception {
         Flag flag = flag(unique("dup"), unique("shop"), "SEA");
-        List<FlagReceipt> receipts = concurrently(20, () -> submissions.one(flag, DETECTOR_SEA));
+        List<FlagReceipt> receipts = concurrently(20, () -> one(flag));
 
         assertThat(receipts).extracting(FlagReceipt::caseId).containsOnly(receipts.get(0).caseId());
         assertThat(receipts).filteredOn(r -> !r.duplicate()).hasSize(1);
@@ -74,7 +75,7 @@ class FlagIntakeIT {
         List<Callable<FlagReceipt>> work = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Flag flag = flag(unique("f"), shop, "SEA");
-            work.add(() -> submissions.one(flag, DETECTOR_SEA));
+            work.add(() -> one(flag));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -92,20 +93,18 @@ class FlagIntakeIT {
     void aBatchCommitsAllItsFlagsInOneGo() {
         String shop = unique("shop");
         Flag first = flag(unique("b"), shop, "SEA");
-        List<FlagSubmissions.Submission> batch = List.of(
-                new FlagSubmissions.Submission(first, null),
-                new FlagSubmissions.Submission(flag(unique("b"), shop, "SEA"), null),
-                new FlagSubmissions.Submission(first, null),
-                new FlagSubmissions.Submission(flag(unique("b"), unique("shop"), "SEA"), null));
+        List<FlagReceipt> receipts = submissions.raise(new RaiseFlags(List.of(
+                new RaiseFlags.Incoming(first, "corr-a"),
+                new RaiseFlags.Incoming(flag(unique("b"), shop, "SEA"), "corr-b"),
+                new RaiseFlags.Incoming(first, "corr-a"),
+                new RaiseFlags.Incoming(flag(unique("b"), unique("shop"), "SEA"), null)), DETECTOR_SEA));
 
-        var result = submissions.batch(batch, DETECTOR_SEA);
-
-        assertThat(result.isExceptional()).isFalse();
-        List<FlagReceipt> receipts = result.getPayload();
         assertThat(receipts.get(0).caseId()).isEqualTo(receipts.get(1).caseId());
-        assertThat(receipts.get(2).duplicate()).isTrue();
+        assertThat(receipts.get(2)).isEqualTo(new FlagReceipt(first.flagId(), receipts.get(0).caseId(), true));
         assertThat(receipts.get(3).caseId()).isNotEqualTo(receipts.get(0).caseId());
-        assertThat(history(receipts.get(0).caseId())).filteredOn(e -> e.getPayload() instanceof FlagAttached).hasSize(2);
+        assertThat(history(receipts.get(0).caseId())).filteredOn(e -> e.getPayload() instanceof FlagAttached)
+                .extracting(e -> e.getMetaData().get("traceId"))
+                .containsExactly("corr-a", "corr-b");
     }
 
     @Test
@@ -113,20 +112,19 @@ class FlagIntakeIT {
         Flag sea = flag(unique("b"), unique("shop"), "SEA");
         Flag us = flag(unique("b"), unique("shop"), "US");   // not in the detector's regions
 
-        var result = submissions.batch(List.of(new FlagSubmissions.Submission(sea, null),
-                new FlagSubmissions.Submission(us, null)), DETECTOR_SEA);
-
-        assertThat(result.isExceptional()).isTrue();
+        assertThatThrownBy(() -> submissions.raise(new RaiseFlags(List.of(new RaiseFlags.Incoming(sea, null),
+                new RaiseFlags.Incoming(us, null)), DETECTOR_SEA)))
+                .isInstanceOf(casebook.cases.domain.ActionNotPermitted.class);
         assertThat(jdbc.sql("SELECT count(*) FROM flag_claims WHERE flag_id IN (?, ?)")
                 .params(sea.flagId().value(), us.flagId().value()).query(Long.class).single()).isZero();
-        assertThat(submissions.one(sea, DETECTOR_SEA).duplicate()).isFalse();
+        assertThat(one(sea).duplicate()).isFalse();
     }
 
     @Test
     void everyEventCarriesActorRegionCorrelationAndCausation() {
         FlagReceipt receipt = casebook.cases.infrastructure.web.CorrelationIds.with("corr-42",
                 () -> casebook.cases.infrastructure.security.Callers.runAs(DETECTOR_SEA,
-                        () -> submissions.one(flag(unique("m"), unique("shop"), "SEA"), DETECTOR_SEA)));
+                        () -> one(flag(unique("m"), unique("shop"), "SEA"))));
 
         assertThat(history(receipt.caseId())).allSatisfy(event -> {
             assertThat(event.getMetaData()).containsEntry("actor", "detector-sea")
@@ -135,6 +133,10 @@ class FlagIntakeIT {
                     .containsKey("correlationId");
             assertThat(event.getMetaData().get("correlationId")).isNotEqualTo(event.getIdentifier());
         });
+    }
+
+    FlagReceipt one(Flag flag) {
+        return submissions.raise(RaiseFlags.one(flag, DETECTOR_SEA)).get(0);
     }
 
     static <T> List<T> concurrently(int times, Callable<T> work) throws Exception {
