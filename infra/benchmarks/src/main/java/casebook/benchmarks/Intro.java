@@ -1,0 +1,66 @@
+package casebook.benchmarks;
+
+/** The head of docs/benchmarks.md, written when the file does not exist yet; each run appends a section. */
+final class Intro {
+
+    private Intro() {
+    }
+
+    static final String TEXT = """
+            # Benchmarks
+
+            `infra/benchmarks` measures the real service jar on the real servers of the dev stack (PostgreSQL 17 with
+            **fsync on**, Kafka 4, Elasticsearch 8, Keycloak 26, all local processes, see `infra/devstack`) with one
+            service instance, after a warm-up. Each run appends a section below: date, machine, exact command,
+            service settings, results.
+
+            ## What is measured
+
+            1. **Sustained flag intake over Kafka**: flags produced as fast as possible on `casebook.flags.v1`
+               (up to 60,000 over a fifth as many subjects, so ~5 flags per case), timed from the first send until all are
+               durable (`flag_claims.case_id` is set in the same transaction as the case's events). Compared with
+               the raw single-row-commit ceiling of the same PostgreSQL server (1 JDBC client, autocommit INSERTs of
+               ~700-byte rows): the rate an event store that commits each event on its own could reach at best.
+               Goal: at least 3x.
+            2. **Flag → searchable latency** at half the measured intake rate, for ~30 s: 10 flags a second carry
+               a device id of their own. Every 25 ms ONE terms search asks the case index for all of them still
+               pending (a bounded load, whatever the backlog); once the index holds one, an API search
+               (`GET /api/v1/cases?signal=`, analyst token) confirms it, and the latency runs from the moment the
+               flag was handed to the Kafka producer until that API answer. Alongside, the flags' ids are looked up
+               in `flag_claims`, which splits the latency into intake (durable) and projection (indexed). Compared
+               with Elasticsearch alone (write a document, look for it the same way, same refresh interval): the
+               floor set by the index refresh. Goal: p99 under 2 s.
+            3. **Search through the API vs Elasticsearch directly**: the analyst's signal search, warm, closed loop
+               from 2 threads, against the plain Elasticsearch query for the same need (term on the device id,
+               region filter, same page size). A third target, the exact query the service sends to Elasticsearch
+               (four signal fields, exact total, sort, two facets), splits the gap into "the query we chose" and
+               "the API layer" (HTTP, token check, query bus, mapping). Goal: API p95 at most 1.3x.
+
+            ## Why ratios
+
+            Absolute figures on a 2-core machine shared with builds say little and drift from one run to the next;
+            the ceiling of the same servers measured minutes apart in the same run moves with them. A ratio says
+            what the service makes of what the servers can do. The absolute figures are printed too. The benchmark
+            also reports the CPU used by each of its servers and by other processes meanwhile: on a shared
+            machine, look at that first (`--wait-quiet N` waits for a quiet moment before starting).
+
+            ## How to run
+
+            ```
+            infra/benchmarks/run            # builds what it needs (./mvnw -Pbenchmarks ... install), then runs
+            infra/benchmarks/run --help     # options: sizes, durations, --set KEY=VALUE, --no-record, --keep-data
+            CASEBOOK_BENCHMARKS_SKIP_BUILD=1 infra/benchmarks/run   # measure the jar already in services/cases/cases-app/target
+            ```
+
+            About 3-4 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
+            60,000 flags), 4 GB of RAM for the servers and the service. The module is built only with
+            `-Pbenchmarks`; `./mvnw verify` neither builds nor runs it. It starts its own servers on free ports,
+            stops everything it started on exit (also on failure or Ctrl-C) and deletes its data folder (keep it
+            with `--keep-data`). Service settings that can be tried: `--set casebook.flags.consumers=N`,
+            `--set spring.kafka.consumer.max-poll-records=N`, `--set casebook.search.batch-size=N`. The benchmark
+            always lifts the analyst's rate limit (`casebook.rate-limit.per-minute`), which would otherwise answer
+            429 to the search benchmark; the limit's filter still runs on every request.
+
+            # Results
+            """;
+}

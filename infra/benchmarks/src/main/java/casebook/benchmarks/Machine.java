@@ -1,0 +1,192 @@
+package casebook.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** Where the figures were measured, and how busy the machine was with things other than this benchmark. */
+final class Machine {
+
+    private static final long JIFFIES_PER_SECOND = 100; // USER_HZ on Linux
+
+    private Machine() {
+    }
+
+    record Description(String date, String cpus, String memory, String cpuModel, String java, String commit,
+                       String loadAverage) {
+    }
+
+    static Description describe(Path root) {
+        return new Description(
+                command(root, "date", "-u"),
+                command(root, "nproc"),
+                memory(),
+                cpuModel(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                commit(root),
+                loadAverage());
+    }
+
+    static String loadAverage() {
+        String[] fields = read(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] : "?";
+    }
+
+    /** Groups of the benchmark's own processes, in the order they are reported. */
+    static final List<String> GROUPS = List.of("service", "postgres", "elasticsearch", "kafka", "keycloak",
+            "benchmark JVM");
+
+    /**
+     * CPU time of the whole machine and of each of this run's processes: this JVM, what it started, and what
+     * runs from its data folder (PostgreSQL detaches from pg_ctl, so it is found by its data folder).
+     */
+    record CpuSnapshot(long wallNanos, double machineBusySeconds, Map<String, Double> ownSeconds) {
+
+        static CpuSnapshot now(Path data) {
+            String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
+            long busy = 0;
+            // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+            int[] busyFields = {1, 2, 3, 6, 7, 8};
+            for (int field : busyFields) {
+                if (field < cpu.length) {
+                    busy += Long.parseLong(cpu[field]);
+                }
+            }
+            ProcessHandle self = ProcessHandle.current();
+            String folder = data.toString();
+            Set<ProcessHandle> ours = new HashSet<>();
+            ours.add(self);
+            self.descendants().forEach(ours::add);
+            ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(folder)).orElse(false))
+                    .forEach(process -> {
+                        ours.add(process);
+                        process.descendants().forEach(ours::add);
+                    });
+            Map<String, Double> own = new TreeMap<>();
+            for (ProcessHandle process : ours) {
+                double seconds = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
+                own.merge(group(process, self), seconds, Double::sum);
+            }
+            return new CpuSnapshot(System.nanoTime(), busy / (double) JIFFIES_PER_SECOND, own);
+        }
+
+        private static String group(ProcessHandle process, ProcessHandle self) {
+            if (process.equals(self)) {
+                return "benchmark JVM";
+            }
+            String line = process.info().commandLine().or(() -> process.info().command()).orElse("");
+            if (line.contains("cases-app")) {
+                return "service";
+            }
+            if (line.contains("kafka.Kafka")) {
+                return "kafka";
+            }
+            if (line.contains("keycloak") || line.contains("quarkus")) {
+                return "keycloak";
+            }
+            if (line.contains("elasticsearch")) {
+                return "elasticsearch";
+            }
+            if (line.contains("postgres")) {
+                return "postgres";
+            }
+            return "other (ours)";
+        }
+
+        private double ownTotal() {
+            return ownSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /**
+         * Cores used on average since {@code earlier}, per group of this run's processes, and by all other
+         * processes of the machine ({@code "other processes"}: builds, tests, editors on a shared machine).
+         * A process of ours that ended meanwhile counts as another process: a small over-estimate.
+         */
+        Map<String, Double> coresSince(CpuSnapshot earlier) {
+            double wall = (wallNanos - earlier.wallNanos) / 1e9;
+            Map<String, Double> cores = new LinkedHashMap<>();
+            for (String group : GROUPS) {
+                cores.put(group, delta(group, earlier) / wall);
+            }
+            ownSeconds.keySet().stream().filter(group -> !GROUPS.contains(group))
+                    .forEach(group -> cores.put(group, delta(group, earlier) / wall));
+            double foreign = (machineBusySeconds - earlier.machineBusySeconds) - (ownTotal() - earlier.ownTotal());
+            cores.put("other processes", Math.max(0, foreign / wall));
+            return cores;
+        }
+
+        private double delta(String group, CpuSnapshot earlier) {
+            return Math.max(0, ownSeconds.getOrDefault(group, 0.0) - earlier.ownSeconds.getOrDefault(group, 0.0));
+        }
+    }
+
+    /** Which build of a file was measured: its name, modification time and the start of its SHA-256. */
+    static String fileIdentity(Path original, Path copy) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = new java.security.DigestInputStream(Files.newInputStream(copy), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            String hex = java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+            java.time.Instant built = Files.getLastModifiedTime(copy).toInstant()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return original.getFileName() + " built " + built + ", sha256 " + hex;
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return original.getFileName() + " (" + e + ")";
+        }
+    }
+
+    private static String memory() {
+        return read(Path.of("/proc/meminfo")).lines().filter(line -> line.startsWith("MemTotal:")).findFirst()
+                .map(line -> {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format("%.1f GiB", kb / 1024.0 / 1024.0);
+                }).orElse("?");
+    }
+
+    private static String cpuModel() {
+        return read(Path.of("/proc/cpuinfo")).lines().filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
+    }
+
+    private static String commit(Path root) {
+        String head = command(root, "git", "rev-parse", "--short", "HEAD");
+        String dirty = command(root, "git", "status", "--porcelain", "--untracked-files=no");
+        return head + (dirty.isBlank() || dirty.equals("?") ? "" : " (with uncommitted changes)");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String command(Path dir, String... command) {
+        try {
+            Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                    .start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return "?";
+            }
+            return out;
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+}
