@@ -1,5 +1,7 @@
 package casebook.benchmarks;
 
+import casebook.devstack.ConsoleLog;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ public final class Benchmarks {
             System.out.println(Settings.USAGE);
             return;
         }
-        logDefaults();
+        ConsoleLog.defaults();
         Path root = Path.of(System.getProperty("casebook.root", "")).toAbsolutePath();
         Settings settings;
         try {
@@ -216,20 +218,6 @@ public final class Benchmarks {
         } catch (IOException e) {
             return "(no service log at " + file + ")";
         }
-    }
-
-    /** slf4j-simple settings, unless given with -D. */
-    private static void logDefaults() {
-        Map.of("org.slf4j.simpleLogger.showDateTime", "true",
-                        "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss",
-                        "org.slf4j.simpleLogger.showThreadName", "false",
-                        "org.slf4j.simpleLogger.showLogName", "false",
-                        "org.slf4j.simpleLogger.log.org.apache.kafka", "warn")
-                .forEach((key, value) -> {
-                    if (System.getProperty(key) == null) {
-                        System.setProperty(key, value);
-                    }
-                });
     }
 
     /** What this run started, stopped in reverse order exactly once: at the end, on failure or on Ctrl-C. */

@@ -30,8 +30,8 @@ public final class Platform {
     }
 
     public static void main(String[] args) {
-        logDefaults();
-        Logger log = LoggerFactory.getLogger(Platform.class); // after logDefaults()
+        ConsoleLog.defaults();
+        Logger log = LoggerFactory.getLogger(Platform.class); // after ConsoleLog.defaults()
         boolean app = true;
         Path jar = Path.of("services/cases/cases-app/target/cases-app.jar");
         for (int i = 0; i < args.length; i++) {
@@ -162,20 +162,6 @@ public final class Platform {
 
     private static String row(String name, String value) {
         return String.format("  %-15s %s%n", name, value);
-    }
-
-    /** slf4j-simple settings for this command, unless given with -D. */
-    private static void logDefaults() {
-        Map.of("org.slf4j.simpleLogger.showDateTime", "true",
-                        "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss",
-                        "org.slf4j.simpleLogger.showThreadName", "false",
-                        "org.slf4j.simpleLogger.showLogName", "false",
-                        "org.slf4j.simpleLogger.log.org.apache.kafka", "warn")
-                .forEach((key, value) -> {
-                    if (System.getProperty(key) == null) {
-                        System.setProperty(key, value);
-                    }
-                });
     }
 
     /** What this command started, stopped in reverse order by the shutdown hook. */
