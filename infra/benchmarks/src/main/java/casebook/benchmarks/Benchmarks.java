@@ -122,7 +122,8 @@ public final class Benchmarks {
             Path jar = Files.createDirectories(data.resolve("service")).resolve("cases-app.jar");
             Files.copy(settings.serviceJar(), jar, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             String jarIdentity = Machine.fileIdentity(settings.serviceJar(), jar);
-            cleanup.service = new CasebookService(jar, 0, properties, data.resolve("service/cases-app.log"));
+            cleanup.service = new CasebookService(jar, 0, properties, data.resolve("service/cases-app.log"))
+                    .javaOptions(settings.serviceJavaOptions());
             cleanup.service.start();
 
             try (Casebook casebook = new Casebook(http, cleanup.service.baseUrl(), esUrl,

@@ -22,6 +22,7 @@ record Settings(
         int postgresSeconds,
         Path serviceJar,
         Map<String, String> serviceProperties,
+        List<String> serviceJavaOptions,
         Path record,
         boolean keepData,
         int waitQuietSeconds,
@@ -49,6 +50,7 @@ record Settings(
               --jar PATH                service jar (default services/cases/cases-app/target/cases-app.jar)
               --record FILE             markdown file the results are appended to (default docs/benchmarks.md)
               --no-record               print only
+              --service-java-option O   a JVM option for the service, e.g. a profiler's (repeatable)
               --keep-data               keep the servers' data folder and logs (default: deleted at exit)
               --wait-quiet N            first wait up to N s until other processes use < 0.3 cores (default 0)
             """;
@@ -66,6 +68,7 @@ record Settings(
         int postgresSeconds = 10;
         Path jar = root.resolve("services/cases/cases-app/target/cases-app.jar");
         Map<String, String> properties = new LinkedHashMap<>();
+        List<String> javaOptions = new ArrayList<>();
         Path record = root.resolve("docs/benchmarks.md");
         boolean keepData = false;
         int waitQuiet = 0;
@@ -91,6 +94,7 @@ record Settings(
                 case "--record" -> record = Path.of(value(arg, args, ++i));
                 case "--no-record" -> record = null;
                 case "--keep-data" -> keepData = true;
+                case "--service-java-option" -> javaOptions.add(value(arg, args, ++i));
                 case "--wait-quiet" -> waitQuiet = positive(arg, args, ++i, true);
                 case "--set" -> {
                     String setting = value(arg, args, ++i);
@@ -105,7 +109,8 @@ record Settings(
             }
         }
         return new Settings(warmupFlags, intakeFlags, intakeSubjects, rateFraction, latencySeconds, samplesPerSecond,
-                pollMillis, searchRequests, searchThreads, 20, postgresSeconds, jar, properties, record, keepData,
+                pollMillis, searchRequests, searchThreads, 20, postgresSeconds, jar, properties, List.copyOf(javaOptions),
+                record, keepData,
                 waitQuiet, List.copyOf(new ArrayList<>(List.of(args))));
     }
 

@@ -29,6 +29,7 @@ public final class CasebookService extends LocalServer {
     private final Path jar;
     private final Map<String, String> properties;
     private final Path requestedLogFile;
+    private final List<String> javaOptions = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Logs to {@code casebook-<port>.log} beside the jar. A port of 0 means any free port. */
@@ -43,6 +44,13 @@ public final class CasebookService extends LocalServer {
         this.requestedLogFile = logFile;
     }
 
+    /** JVM options for the service process (e.g. a profiler's); takes effect at the next start. */
+    public CasebookService javaOptions(List<String> options) {
+        javaOptions.clear();
+        javaOptions.addAll(options);
+        return this;
+    }
+
     @Override
     protected void launch() {
         if (!Files.isRegularFile(jar)) {
@@ -52,7 +60,9 @@ public final class CasebookService extends LocalServer {
         Path logFile = logFile();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
+                "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--server.port=" + port);
         try {

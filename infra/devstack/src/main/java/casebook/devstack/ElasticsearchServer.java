@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Elasticsearch 8 (the integ-test distribution: core modules only), single node, security off, 512 MB heap,
+ * Elasticsearch 8 (the integ-test distribution: core modules only), single node, security off, 1 GB heap,
  * as the service user when this JVM runs as root. Its config folder is copied into the data folder, so the
  * unpacked distribution stays read-only.
  */
@@ -56,7 +56,7 @@ public final class ElasticsearchServer extends LocalServer {
                 "ES_JAVA_HOME", System.getProperty("java.home"),
                 "ES_PATH_CONF", config.toString(),
                 "ES_TMPDIR", dataDir.resolve("tmp").toString(),
-                "ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+                "ES_JAVA_OPTS", "-Xms1g -Xmx1g");
         ServerProcess process = startProcess(command, environment, dataDir, dataDir.resolve("elasticsearch.log"),
                 true);
         HttpRequest health = HttpRequest.newBuilder(

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.util.BinaryData;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.io.IOException;
@@ -18,16 +19,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Case events collected for one write to the index: {@link #flush()} reads each case's document once (one mget),
- * applies the events in order, and writes every changed document in one bulk request. Each document is written
- * with its last event's sequence number as external version, so a write that another writer already made (409)
- * counts as done; any other failed item fails the whole flush, to be retried.
+ * Case events collected for one write to the index: {@link #flush()} takes each case's document from the
+ * {@link RecentCaseDocuments} when it continues one exactly, starts it afresh when the batch holds the case's first
+ * event, and reads the others once (one mget); then applies the events in order and writes every changed document
+ * in one bulk request. Each document is written with its last event's sequence number as external version, so a
+ * write that another writer already made (409) counts as done; any other failed item fails the whole flush, to be
+ * retried.
  */
 final class CaseBatch {
 
     private final ElasticsearchClient es;
     private final String target;
     private final boolean targetIsAlias;
+    private final RecentCaseDocuments recent;
     private final Map<String, List<DomainEventMessage<?>>> eventsByCase = new LinkedHashMap<>();
     private int size;
 
@@ -35,11 +39,13 @@ final class CaseBatch {
      * @param target        the alias (live projection) or a concrete index (rebuild)
      * @param targetIsAlias when true, writes require {@code target} to be an alias, so a deleted index fails
      *                      loudly instead of being auto-created without the mapping
+     * @param recent        the documents last written to {@code target} by this process
      */
-    CaseBatch(ElasticsearchClient es, String target, boolean targetIsAlias) {
+    CaseBatch(ElasticsearchClient es, String target, boolean targetIsAlias, RecentCaseDocuments recent) {
         this.es = es;
         this.target = target;
         this.targetIsAlias = targetIsAlias;
+        this.recent = recent;
     }
 
     void add(DomainEventMessage<?> event) {
@@ -57,8 +63,9 @@ final class CaseBatch {
             return;
         }
         try {
-            Map<String, CaseDocument> current = load();
+            Map<String, CaseDocument> current = currentDocuments();
             List<BulkOperation> writes = new ArrayList<>();
+            List<CaseDocument> written = new ArrayList<>();
             eventsByCase.forEach((caseId, events) -> {
                 CaseDocument before = current.get(caseId);
                 CaseDocument after = before;
@@ -67,10 +74,12 @@ final class CaseBatch {
                 }
                 if (after != before) {
                     writes.add(indexOperation(after));
+                    written.add(after);
                 }
             });
             if (!writes.isEmpty()) {
                 write(writes);
+                written.forEach(recent::remember);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,11 +88,32 @@ final class CaseBatch {
         size = 0;
     }
 
-    private Map<String, CaseDocument> load() throws IOException {
-        @SuppressWarnings("rawtypes")
-        MgetResponse<Map> found = es.mget(m -> m.index(target).ids(List.copyOf(eventsByCase.keySet())), Map.class);
+    /** Each case's document as it was before this batch's first event of the case (absent for a new case). */
+    private Map<String, CaseDocument> currentDocuments() throws IOException {
         Map<String, CaseDocument> documents = new HashMap<>();
-        for (@SuppressWarnings("rawtypes") MultiGetResponseItem<Map> item : found.docs()) {
+        List<String> unknown = new ArrayList<>();
+        eventsByCase.forEach((caseId, events) -> {
+            long first = events.get(0).getSequenceNumber();
+            if (first == 0) {
+                return; // the case starts in this batch
+            }
+            CaseDocument known = recent.upTo(caseId, first - 1);
+            if (known != null) {
+                documents.put(caseId, known);
+            } else {
+                unknown.add(caseId);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            documents.putAll(load(unknown));
+        }
+        return documents;
+    }
+
+    private Map<String, CaseDocument> load(List<String> caseIds) throws IOException {
+        MgetResponse<BinaryData> found = es.mget(m -> m.index(target).ids(caseIds), BinaryData.class);
+        Map<String, CaseDocument> documents = new HashMap<>();
+        for (MultiGetResponseItem<BinaryData> item : found.docs()) {
             if (item.isFailure()) {
                 throw new IndexingFailed("could not read case " + item.failure().id() + " from " + target + ": "
                                          + item.failure().error().reason());

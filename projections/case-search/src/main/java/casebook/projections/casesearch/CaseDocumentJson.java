@@ -1,19 +1,22 @@
 package casebook.projections.casesearch;
 
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
- * The JSON form of a {@link CaseDocument}, exchanged with the Elasticsearch client as plain maps so that the
- * application's {@code JsonpMapper} settings cannot change it. Decimals travel as strings: {@code _source} keeps
- * them exact, and Elasticsearch coerces them where the mapping says {@code double}. Instants are ISO-8601.
+ * The JSON form of a {@link CaseDocument}, exchanged with the Elasticsearch client as raw JSON ({@link BinaryData})
+ * so that the client's {@code JsonpMapper} settings cannot change it and no document is converted twice. Decimals
+ * travel as strings: {@code _source} keeps them exact, and Elasticsearch coerces them where the mapping says
+ * {@code double}. Instants are ISO-8601.
  */
 final class CaseDocumentJson {
 
@@ -29,11 +32,19 @@ final class CaseDocumentJson {
     private CaseDocumentJson() {
     }
 
-    static Map<String, Object> source(CaseDocument document) {
-        return JSON.convertValue(document, new TypeReference<>() { });
+    static BinaryData source(CaseDocument document) {
+        try {
+            return BinaryData.of(JSON.writeValueAsBytes(document), ContentType.APPLICATION_JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write case " + document.caseId() + " as JSON", e);
+        }
     }
 
-    static CaseDocument document(Map<?, ?> source) {
-        return JSON.convertValue(source, CaseDocument.class);
+    static CaseDocument document(BinaryData source) {
+        try {
+            return JSON.readValue(source.asInputStream(), CaseDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable case document in the index", e);
+        }
     }
 }

@@ -25,7 +25,7 @@ public class CaseSearchConfiguration {
 
     @Bean
     ConfigurerModule caseSearchProcessing(CaseIndex caseIndex, CaseSearchProperties properties) {
-        return new CaseSearchProcessing(caseIndex, properties.batchSize());
+        return new CaseSearchProcessing(caseIndex, properties.batchSize(), properties.segments());
     }
 
     @Bean

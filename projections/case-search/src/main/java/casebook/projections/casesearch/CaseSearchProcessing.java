@@ -16,10 +16,12 @@ final class CaseSearchProcessing implements ConfigurerModule {
 
     private final CaseIndex index;
     private final int batchSize;
+    private final int segments;
 
-    CaseSearchProcessing(CaseIndex index, int batchSize) {
+    CaseSearchProcessing(CaseIndex index, int batchSize, int segments) {
         this.index = index;
         this.batchSize = batchSize;
+        this.segments = segments;
     }
 
     @Override
@@ -29,6 +31,7 @@ final class CaseSearchProcessing implements ConfigurerModule {
                   .registerPooledStreamingEventProcessor(
                           group, Configuration::eventStore,
                           (config, processor) -> processor.batchSize(batchSize)
+                                                          .initialSegmentCount(segments)
                                                           .initialToken(StreamableMessageSource::createTailToken))
                   .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
                   .registerErrorHandler(group, config -> PropagatingErrorHandler.instance());

@@ -25,6 +25,7 @@ class CaseSearchProjection {
     private static final String BATCH = CaseBatch.class.getName();
 
     private final CaseIndex index;
+    private final RecentCaseDocuments recent = new RecentCaseDocuments(RecentCaseDocuments.CAPACITY);
 
     CaseSearchProjection(CaseIndex index) {
         this.index = index;
@@ -63,7 +64,7 @@ class CaseSearchProjection {
     private void collect(DomainEventMessage<?> event, UnitOfWork<?> unitOfWork, boolean concludesBatch) {
         UnitOfWork<?> root = unitOfWork.root();
         CaseBatch batch = root.getOrComputeResource(BATCH, key -> {
-            CaseBatch created = new CaseBatch(index.client(), index.alias(), true);
+            CaseBatch created = new CaseBatch(index.client(), index.alias(), true, recent);
             root.onPrepareCommit(u -> created.flush());
             return created;
         });

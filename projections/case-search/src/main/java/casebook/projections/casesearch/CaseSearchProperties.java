@@ -7,10 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * {@code casebook.search.*}: the alias that readers and the live projection use (concrete indices are named after
- * it), and how many events the projection handles per batch (one mget and one bulk request per batch).
+ * it), how many events the projection handles per batch (one mget and one bulk request per batch), and in how many
+ * segments its event stream is split when the projection first starts (the most instances that can share the
+ * work; each segment sends its own batches, so more segments mean smaller batches).
  */
 @ConfigurationProperties("casebook.search")
-public record CaseSearchProperties(@DefaultValue("cases") String alias, @DefaultValue("200") int batchSize) {
+public record CaseSearchProperties(@DefaultValue("cases") String alias, @DefaultValue("200") int batchSize,
+                                   @DefaultValue("4") int segments) {
 
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,200}");
 
@@ -20,6 +23,9 @@ public record CaseSearchProperties(@DefaultValue("cases") String alias, @Default
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("casebook.search.batch-size must be 1 or more, was " + batchSize);
+        }
+        if (segments < 1) {
+            throw new IllegalArgumentException("casebook.search.segments must be 1 or more, was " + segments);
         }
     }
 }

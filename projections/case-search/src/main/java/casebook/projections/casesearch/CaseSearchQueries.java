@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.util.BinaryData;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
@@ -45,8 +46,8 @@ class CaseSearchQueries {
     @QueryHandler
     CaseView handle(FindCase query) {
         try {
-            @SuppressWarnings("rawtypes")
-            GetResponse<Map> found = index.client().get(g -> g.index(index.alias()).id(query.caseId().toString()), Map.class);
+            GetResponse<BinaryData> found = index.client().get(g -> g.index(index.alias()).id(query.caseId().toString()),
+                    BinaryData.class);
             if (!found.found()) {
                 return null;
             }
@@ -61,8 +62,7 @@ class CaseSearchQueries {
     CasePage handle(FindCases query) {
         CaseSearchCriteria criteria = query.criteria();
         try {
-            @SuppressWarnings("rawtypes")
-            SearchResponse<Map> response = index.client().search(s -> s
+            SearchResponse<BinaryData> response = index.client().search(s -> s
                     .index(index.alias())
                     .query(filter(criteria, query.scope()))
                     .from(criteria.page() * criteria.size())
@@ -73,7 +73,7 @@ class CaseSearchQueries {
                     .sort(o -> o.field(f -> f.field("caseId").order(SortOrder.Asc)))
                     .aggregations("status", a -> a.terms(t -> t.field("status").size(CaseStatus.values().length)))
                     .aggregations("category", a -> a.terms(t -> t.field("category").size(RiskCategory.values().length))),
-                    Map.class);
+                    BinaryData.class);
             List<CaseView> items = response.hits().hits().stream()
                     .map(hit -> CaseDocumentJson.document(hit.source()).toView())
                     .toList();
@@ -141,8 +141,7 @@ class CaseSearchQueries {
         })));
     }
 
-    @SuppressWarnings("rawtypes")
-    private static <E extends Enum<E>> Map<E, Long> counts(SearchResponse<Map> response, String aggregation,
+    private static <E extends Enum<E>> Map<E, Long> counts(SearchResponse<BinaryData> response, String aggregation,
                                                            Class<E> type) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {

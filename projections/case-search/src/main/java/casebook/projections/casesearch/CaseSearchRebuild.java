@@ -96,7 +96,8 @@ public class CaseSearchRebuild implements AutoCloseable {
         String failure = "stopped unexpectedly";
         boolean interrupted = false;
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-            CaseBatch batch = new CaseBatch(index.client(), target, false);
+            CaseBatch batch = new CaseBatch(index.client(), target, false,
+                    new RecentCaseDocuments(RecentCaseDocuments.CAPACITY));
             long reached = replay(stream, batch, events.createHeadToken(), -1);
             previous = index.indicesBehindAlias();
             index.blockWrites(previous, true);

@@ -43,7 +43,7 @@ final class AxonCaseSearch implements AutoCloseable {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
-        new CaseSearchProcessing(index, 50).configureModule(configurer);
+        new CaseSearchProcessing(index, 50, 4).configureModule(configurer);
         configurer.eventProcessing().registerEventHandler(c -> new CaseSearchProjection(index));
         configurer.registerQueryHandler(c -> new CaseSearchQueries(index));
         axon = configurer.start();

@@ -7,9 +7,13 @@ import casebook.cases.api.Priority;
 import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
+import co.elastic.clients.util.BinaryData;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -172,15 +176,17 @@ class CaseDocumentTest {
     }
 
     @Test
-    void theJsonFormKeepsDecimalsAndInstantsExact() {
+    void theJsonFormKeepsDecimalsAndInstantsExact() throws IOException {
         CaseDocument doc = aCase().flag("f-1", "0.870", money("12.50", "EUR"), devices("d1"))
                                   .note("ana", "text").document();
 
-        Map<String, Object> source = CaseDocumentJson.source(doc);
+        BinaryData source = CaseDocumentJson.source(doc);
+        Map<String, Object> json = new ObjectMapper().readValue(source.asInputStream(), new TypeReference<>() { });
 
-        assertThat(source).containsEntry("maxScore", "0.870").containsEntry("caseId", doc.caseId().toString())
-                          .containsEntry("openedAt", "2026-11-20T09:00:00.123456Z").doesNotContainKey("assignee");
-        assertThat(source.get("moneyAtRisk")).isEqualTo(Map.of("amount", "12.50", "value", "12.50", "currency", "EUR"));
+        assertThat(source.contentType()).isEqualTo("application/json");
+        assertThat(json).containsEntry("maxScore", "0.870").containsEntry("caseId", doc.caseId().toString())
+                        .containsEntry("openedAt", "2026-11-20T09:00:00.123456Z").doesNotContainKey("assignee");
+        assertThat(json.get("moneyAtRisk")).isEqualTo(Map.of("amount", "12.50", "value", "12.50", "currency", "EUR"));
         assertThat(CaseDocumentJson.document(source)).isEqualTo(doc);
         assertThat(CaseDocumentJson.document(source).maxScore()).isEqualTo(new BigDecimal("0.870"));
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,14 +120,14 @@ class CaseSearchProjectionIT {
     void aWriteThatAnotherWriterAlreadyOvertookCountsAsDone() {
         CaseEvents c = aCase("raced").note("ana", "one").note("ana", "two").note("ana", "three");
         List<DomainEventMessage<?>> events = c.events();
-        CaseBatch first = new CaseBatch(index.client(), index.alias(), true);
+        CaseBatch first = new CaseBatch(index.client(), index.alias(), true, new RecentCaseDocuments(0));
         events.subList(0, 2).forEach(first::add);
         first.flush();
 
         // another writer stores version 3 right after this batch read version 1
-        CaseBatch other = new CaseBatch(index.client(), index.alias(), true);
+        CaseBatch other = new CaseBatch(index.client(), index.alias(), true, new RecentCaseDocuments(0));
         events.forEach(other::add);
-        CaseBatch late = new CaseBatch(new RacingClient(other::flush), index.alias(), true);
+        CaseBatch late = new CaseBatch(new RacingClient(other::flush), index.alias(), true, new RecentCaseDocuments(0));
         late.add(events.get(2));
         late.flush();
 
@@ -135,10 +136,38 @@ class CaseSearchProjectionIT {
     }
 
     @Test
+    void aBatchContinuesARememberedDocumentOnlyIfItHoldsEveryEarlierEvent() {
+        CaseEvents c = aCase("remembered").note("ana", "one").note("ana", "two").note("ana", "three");
+        List<DomainEventMessage<?>> events = c.events();
+        RecentCaseDocuments recent = new RecentCaseDocuments(10);
+        AtomicInteger reads = new AtomicInteger();
+        ElasticsearchClient counting = new RacingClient(reads::incrementAndGet);
+        CaseBatch first = new CaseBatch(counting, index.alias(), true, recent);
+        events.subList(0, 2).forEach(first::add);
+        first.flush();
+        CaseBatch next = new CaseBatch(counting, index.alias(), true, recent);
+        next.add(events.get(2));
+        next.flush();
+        assertThat(reads).as("the case's first events and their continuation need no read").hasValue(0);
+
+        // another process writes version 3: this process's memory (version 2) no longer continues the case
+        CaseBatch other = new CaseBatch(index.client(), index.alias(), true, new RecentCaseDocuments(0));
+        events.forEach(other::add);
+        other.flush();
+        CaseBatch stale = new CaseBatch(counting, index.alias(), true, recent);
+        stale.add(c.note("ana", "four").events().get(4));
+        stale.flush();
+
+        assertThat(reads).hasValue(1);
+        assertThat(app.versionOf(c.caseId)).isEqualTo(4);
+        assertThat(app.find(c.caseId)).isEqualTo(c.document().toView());
+    }
+
+    @Test
     void aWriteToAMissingAliasFailsLoudlyAndCreatesNothing() {
         CaseEvents c = aCase("nowhere");
         String missing = index.alias() + "-missing";
-        CaseBatch batch = new CaseBatch(index.client(), missing, true);
+        CaseBatch batch = new CaseBatch(index.client(), missing, true, new RecentCaseDocuments(0));
         c.events().forEach(batch::add);
 
         assertThatThrownBy(batch::flush).isInstanceOf(RuntimeException.class);
@@ -148,7 +177,7 @@ class CaseSearchProjectionIT {
     @Test
     void aRefusedWriteKeepsTheBatchForTheNextTry() {
         CaseEvents c = aCase("kept");
-        CaseBatch batch = new CaseBatch(index.client(), index.alias(), true);
+        CaseBatch batch = new CaseBatch(index.client(), index.alias(), true, new RecentCaseDocuments(0));
         c.events().forEach(batch::add);
         index.blockWrites(index.indicesBehindAlias(), true);
 

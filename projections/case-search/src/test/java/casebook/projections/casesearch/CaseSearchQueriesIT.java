@@ -63,7 +63,7 @@ class CaseSearchQueriesIT {
                 .flag("f-1", "0.70", null, new Signals(List.of(), List.of(), List.of(), List.of("acc-42")));
 
         index.ensureExists();
-        CaseBatch batch = new CaseBatch(index.client(), index.alias(), true);
+        CaseBatch batch = new CaseBatch(index.client(), index.alias(), true, new RecentCaseDocuments(0));
         Stream.of(a, b, c, d, e, f).flatMap(x -> x.events().stream()).forEach(batch::add);
         batch.flush();
         SearchCluster.refresh(index);

@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A risk case about one subject and category in one region. It only decides: one guard per rule, state
  * changes only in event sourcing handlers. Command handlers answer the case's version after the change.
  */
-@Aggregate(snapshotTriggerDefinition = "riskCaseSnapshots")
+@Aggregate(repository = "riskCaseRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class RiskCase {

@@ -11,10 +11,17 @@ import casebook.cases.api.RaiseFlags;
 import casebook.cases.api.Role;
 import casebook.cases.domain.ActionNotPermitted;
 import casebook.cases.domain.CaseRuleBroken;
+import casebook.cases.domain.RiskCase;
+import casebook.cases.domain.SlaPolicy;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,20 +35,31 @@ import java.util.Set;
  * Turns flags into effects exactly once: claims their ids, finds or claims their subjects' open cases (set-based,
  * a few statements per batch), then opens each new case or attaches the flag — all in one unit of work and one
  * database transaction, so a rollback leaves neither claims nor events behind.
+ * <p>
+ * Each flag's {@link OpenCase} or {@link AttachFlag} is handed straight to the case (its repository), in a nested
+ * unit of work of its own so that the flag's events carry the flag's correlation id; going through the command
+ * bus instead would add a dispatch (interceptors, monitors, spans) per flag to a poll of hundreds.
  */
 @Component
 class FlagIntake {
     private static final String TRACE_ID = "traceId";
     private final FlagClaims flagClaims;
     private final OpenCaseSlots openCases;
+    private final Repository<RiskCase> cases;
+    private final SlaPolicy slaPolicy;
+    private final List<CorrelationDataProvider> correlation;
 
-    FlagIntake(FlagClaims flagClaims, OpenCaseSlots openCases) {
+    FlagIntake(FlagClaims flagClaims, OpenCaseSlots openCases, Repository<RiskCase> cases, SlaPolicy slaPolicy,
+               List<CorrelationDataProvider> correlation) {
         this.flagClaims = flagClaims;
         this.openCases = openCases;
+        this.cases = cases;
+        this.slaPolicy = slaPolicy;
+        this.correlation = List.copyOf(correlation);
     }
 
     @CommandHandler
-    List<FlagReceipt> handle(RaiseFlags command, CommandGateway commands) {
+    List<FlagReceipt> handle(RaiseFlags command, MetaData metaData) {
         List<Flag> flags = command.flags().stream().map(RaiseFlags.Incoming::flag).toList();
         flags.forEach(flag -> requireDetectionInRegion(command.raisedBy(), flag));
         Set<FlagId> claimed = flagClaims.claim(flags);
@@ -67,11 +85,24 @@ class FlagIntake {
             Object change = slot.isNew() && opened.add(slot.caseId())
                     ? new OpenCase(slot.caseId(), flag)
                     : new AttachFlag(slot.caseId(), flag);
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(change).andMetaData(
+            decide(GenericCommandMessage.asCommandMessage(change).andMetaData(metaData).andMetaData(
                     incoming.correlationId() == null ? MetaData.emptyInstance() : MetaData.with(TRACE_ID, incoming.correlationId())));
             receipts.add(new FlagReceipt(flag.flagId(), slot.caseId(), false));
         }
         return withDuplicates(receipts, command, duplicates);
+    }
+
+    /** Lets the case decide one flag, within this batch's transaction; any refusal fails the whole batch. */
+    private void decide(CommandMessage<?> change) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(change);
+        correlation.forEach(unitOfWork::registerCorrelationDataProvider);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> change.getPayload() instanceof OpenCase open
+                ? cases.newInstance(() -> new RiskCase(open, slaPolicy))
+                : cases.load(((AttachFlag) change.getPayload()).caseId().toString()).handle(change));
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
     }
 
     /** Fills in the receipts of flags raised before: the case that took them, if the caller may know it. */

@@ -1,4 +1,4 @@
-package casebook.cases.infrastructure.sla;
+package casebook.cases.infrastructure.policy;
 
 import casebook.cases.api.Priority;
 import casebook.cases.api.Region;
