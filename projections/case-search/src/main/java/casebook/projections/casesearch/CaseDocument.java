@@ -1,13 +1,18 @@
 package casebook.projections.casesearch;
 
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseUnassigned;
 import casebook.cases.api.CaseView;
+import casebook.cases.api.CaseView.Action;
+import casebook.cases.api.CaseView.Decision;
 import casebook.cases.api.CaseView.FlagSummary;
 import casebook.cases.api.CaseView.Note;
+import casebook.cases.api.DecisionProposed;
+import casebook.cases.api.DecisionSentBack;
 import casebook.cases.api.Flag;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.Money;
@@ -18,6 +23,7 @@ import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
 import casebook.cases.api.SubjectRef;
+import casebook.cases.api.Verdict;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,11 +41,12 @@ import java.util.Set;
 record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                     Priority priority, String assignee, int flagCount, BigDecimal maxScore, MoneyAtRisk moneyAtRisk,
                     Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt, Instant slaDueAt,
-                    Instant updatedAt, long version) {
+                    Instant updatedAt, long version, Decision decision) {
 
     /** The events this read model is made of. */
     static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
-                                               CaseAssigned.class, CaseUnassigned.class, NoteAdded.class);
+                                               CaseAssigned.class, CaseUnassigned.class, NoteAdded.class,
+                                               DecisionProposed.class, DecisionSentBack.class, CaseDecided.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -84,13 +91,16 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         if (event instanceof CaseAssigned e) return current.assigned(e.assignee(), sequenceNumber, at);
         if (event instanceof CaseUnassigned) return current.unassigned(sequenceNumber, at);
         if (event instanceof NoteAdded e) return current.noteAdded(e, sequenceNumber, at);
+        if (event instanceof DecisionProposed e) return current.decisionProposed(e, sequenceNumber, at);
+        if (event instanceof DecisionSentBack) return current.decisionSentBack(sequenceNumber, at);
+        if (event instanceof CaseDecided e) return current.decided(e, sequenceNumber, at);
         throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
     }
 
     static CaseDocument opened(CaseOpened e, long sequenceNumber, Instant at) {
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
-                                sequenceNumber);
+                                sequenceNumber, null);
     }
 
     CaseDocument flagAttached(Flag flag, long sequenceNumber, Instant at) {
@@ -99,7 +109,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         BigDecimal highest = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
         return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount + 1, highest,
                                 largerMoneyAtRisk(flag.moneyAtRisk()), union(signals, flag.signals()), moreFlags,
-                                notes, openedAt, slaDueAt, at, sequenceNumber);
+                                notes, openedAt, slaDueAt, at, sequenceNumber, decision);
     }
 
     /** The largest single-flag amount, in the currency of the first flag that carried money. */
@@ -130,30 +140,54 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
     CaseDocument priorityRaised(PriorityRaised e, long sequenceNumber, Instant at) {
         Instant due = e.slaDueAt() == null ? slaDueAt : e.slaDueAt();
         return new CaseDocument(caseId, subject, region, category, status, e.to(), assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, notes, openedAt, due, at, sequenceNumber);
+                                moneyAtRisk, signals, flags, notes, openedAt, due, at, sequenceNumber, decision);
     }
 
     CaseDocument assigned(String newAssignee, long sequenceNumber, Instant at) {
         return new CaseDocument(caseId, subject, region, category, CaseStatus.IN_REVIEW, priority, newAssignee,
                                 flagCount, maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at,
-                                sequenceNumber);
+                                sequenceNumber, decision);
     }
 
     CaseDocument unassigned(long sequenceNumber, Instant at) {
         return new CaseDocument(caseId, subject, region, category, CaseStatus.OPEN, priority, null, flagCount,
-                                maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber);
+                                maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, decision);
     }
 
     CaseDocument noteAdded(NoteAdded e, long sequenceNumber, Instant at) {
         List<Note> moreNotes = new ArrayList<>(notes);
         moreNotes.add(new Note(e.noteId(), e.author(), e.text(), at));
         return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, moreNotes, openedAt, slaDueAt, at, sequenceNumber);
+                                moneyAtRisk, signals, flags, moreNotes, openedAt, slaDueAt, at, sequenceNumber, decision);
+    }
+
+    CaseDocument decisionProposed(DecisionProposed e, long sequenceNumber, Instant at) {
+        Decision proposed = new Decision(e.decisionId(), e.verdict(), Decision.State.PROPOSED, e.policyRefs(),
+                e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters())).toList(),
+                e.label(), e.proposedBy(), e.approvalRequired(), null);
+        return withDecision(e.approvalRequired() ? CaseStatus.DECISION_PROPOSED : status, proposed, sequenceNumber, at);
+    }
+
+    CaseDocument decisionSentBack(long sequenceNumber, Instant at) {
+        return withDecision(CaseStatus.IN_REVIEW, null, sequenceNumber, at);
+    }
+
+    CaseDocument decided(CaseDecided e, long sequenceNumber, Instant at) {
+        Decision taken = new Decision(e.decisionId(), e.verdict(), Decision.State.TAKEN, e.policyRefs(), e.rationale(),
+                e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters())).toList(),
+                e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy());
+        return withDecision(e.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED, taken,
+                            sequenceNumber, at);
+    }
+
+    private CaseDocument withDecision(CaseStatus newStatus, Decision newDecision, long sequenceNumber, Instant at) {
+        return new CaseDocument(caseId, subject, region, category, newStatus, priority, assignee, flagCount, maxScore,
+                                moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, newDecision);
     }
 
     CaseView toView() {
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), signals, flags, notes, openedAt,
-                            slaDueAt, updatedAt, version);
+                            slaDueAt, updatedAt, version, decision);
     }
 }

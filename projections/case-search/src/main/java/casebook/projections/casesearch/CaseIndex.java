@@ -3,6 +3,7 @@ package casebook.projections.casesearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ final class CaseIndex {
 
     private static final Logger log = LoggerFactory.getLogger(CaseIndex.class);
     private static final String MAPPING = mapping("case-index.json");
+    private static final String MAPPINGS = mappingsOf(MAPPING);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient es;
@@ -46,10 +48,15 @@ final class CaseIndex {
         return es;
     }
 
-    /** Creates a concrete index behind the alias unless the alias exists; another instance may win the race. */
+    /**
+     * Creates a concrete index behind the alias unless the alias exists (another instance may win the race); an
+     * existing one gets this version's mapping, so that new fields (additive changes only) are indexed at once.
+     * A change that is not additive fails here: it needs a new index, i.e. a rebuild.
+     */
     void ensureExists() {
         try {
             if (es.indices().existsAlias(a -> a.name(alias)).value()) {
+                es.indices().putMapping(m -> m.index(alias).withJson(new StringReader(MAPPINGS)));
                 return;
             }
             String index = newName();
@@ -128,6 +135,14 @@ final class CaseIndex {
 
     private String newName() {
         return alias + "-" + STAMP.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String mappingsOf(String index) {
+        try {
+            return new ObjectMapper().readTree(index).get("mappings").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("case-index.json is not JSON", e);
+        }
     }
 
     /** Settings and mappings of every concrete index, from the resource beside this class. */

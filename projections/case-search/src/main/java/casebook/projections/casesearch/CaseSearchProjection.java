@@ -1,8 +1,11 @@
 package casebook.projections.casesearch;
 
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseUnassigned;
+import casebook.cases.api.DecisionProposed;
+import casebook.cases.api.DecisionSentBack;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.NoteAdded;
 import casebook.cases.api.PriorityRaised;
@@ -58,6 +61,21 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(NoteAdded event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(DecisionProposed event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(DecisionSentBack event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseDecided event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

@@ -1,12 +1,23 @@
 package casebook.projections.casesearch;
 
+import casebook.cases.api.ActionId;
+import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseStatus;
+import casebook.cases.api.CaseView;
+import casebook.cases.api.DecisionId;
+import casebook.cases.api.DecisionProposed;
+import casebook.cases.api.DecisionSentBack;
+import casebook.cases.api.DismissalLabel;
+import casebook.cases.api.EnforcementAction;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.Money;
+import casebook.cases.api.OrderedAction;
+import casebook.cases.api.PlannedAction;
 import casebook.cases.api.Priority;
 import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
+import casebook.cases.api.Verdict;
 import co.elastic.clients.util.BinaryData;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +66,44 @@ class CaseDocumentTest {
         assertThat(doc.flagCount()).isZero();
         assertThat(doc.assignee()).isNull();
         assertThat(doc.moneyAtRisk()).isNull();
+    }
+
+    @Test
+    void aDecisionWaitsForApprovalIsSentBackAndIsTakenWithItsActions() {
+        DecisionId decision = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
+        List<PlannedAction> ban = List.of(new PlannedAction(EnforcementAction.BAN, Map.of()));
+        CaseEvents c = aCase().flag("f-1", "0.9", null, Signals.NONE).assigned("ana", null)
+                              .add(new DecisionProposed(null, decision, Verdict.VIOLATION, List.of("P-1"), "why", ban,
+                                                        null, "ana", true));
+        assertThat(c.document().status()).isEqualTo(CaseStatus.DECISION_PROPOSED);
+        assertThat(c.document().decision().state()).isEqualTo(CaseView.Decision.State.PROPOSED);
+        assertThat(c.document().decision().actions()).extracting(CaseView.Action::actionId).containsOnlyNulls();
+
+        c.add(new DecisionSentBack(null, decision, "lee", "more evidence"));
+        assertThat(c.document().status()).isEqualTo(CaseStatus.IN_REVIEW);
+        assertThat(c.document().decision()).isNull();
+
+        ActionId actionId = ActionId.of(decision, 0);
+        c.add(new CaseDecided(null, decision, null, Verdict.VIOLATION, List.of("P-1"), "why",
+                              List.of(new OrderedAction(actionId, EnforcementAction.BAN, Map.of())), null, "ana", "lee"));
+        CaseDocument decided = c.document();
+        assertThat(decided.status()).isEqualTo(CaseStatus.DECIDED);
+        assertThat(decided.decision().state()).isEqualTo(CaseView.Decision.State.TAKEN);
+        assertThat(decided.decision().approvedBy()).isEqualTo("lee");
+        assertThat(decided.decision().actions()).extracting(CaseView.Action::actionId).containsExactly(actionId);
+    }
+
+    @Test
+    void aDismissalDismissesTheCase() {
+        DecisionId decision = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
+        CaseEvents c = aCase().flag("f-1", "0.9", null, Signals.NONE).assigned("ana", null)
+                              .add(new DecisionProposed(null, decision, Verdict.NO_VIOLATION, List.of(), "real orders",
+                                                        List.of(), DismissalLabel.FALSE_POSITIVE, "ana", false))
+                              .add(new CaseDecided(null, decision, null, Verdict.NO_VIOLATION, List.of(), "real orders",
+                                                   List.of(), DismissalLabel.FALSE_POSITIVE, "ana", null));
+
+        assertThat(c.document().status()).isEqualTo(CaseStatus.DISMISSED);
+        assertThat(c.document().decision().label()).isEqualTo(DismissalLabel.FALSE_POSITIVE);
     }
 
     @Test

@@ -3,16 +3,28 @@ package casebook.cases.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A case as the search read model holds it. {@code version} is the sequence number of its last event. */
 public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                        Priority priority, String assignee, int flagCount, BigDecimal maxScore, Money moneyAtRisk,
                        Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt,
-                       Instant slaDueAt, Instant updatedAt, long version) {
+                       Instant slaDueAt, Instant updatedAt, long version, Decision decision) {
 
     public record FlagSummary(FlagId flagId, FlagSource source, BigDecimal score, Instant observedAt) {
     }
 
     public record Note(NoteId noteId, String author, String text, Instant addedAt) {
+    }
+
+    /** The decision waiting for approval ({@code PROPOSED}) or taken ({@code TAKEN}); null before and when sent back. */
+    public record Decision(DecisionId decisionId, Verdict verdict, State state, List<String> policyRefs,
+                           String rationale, List<Action> actions, DismissalLabel label, String proposedBy,
+                           boolean approvalRequired, String approvedBy) {
+        public enum State { PROPOSED, TAKEN }
+    }
+
+    /** An enforcement action of a decision; {@code actionId} is null until the decision is taken. */
+    public record Action(ActionId actionId, EnforcementAction action, Map<String, String> parameters) {
     }
 }

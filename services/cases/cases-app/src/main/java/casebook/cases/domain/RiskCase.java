@@ -1,27 +1,38 @@
 package casebook.cases.domain;
 
 import casebook.cases.api.Actor;
+import casebook.cases.api.ActionId;
 import casebook.cases.api.AddNote;
+import casebook.cases.api.ApproveDecision;
 import casebook.cases.api.AssignCase;
 import casebook.cases.api.AttachFlag;
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseUnassigned;
+import casebook.cases.api.DecisionProposed;
+import casebook.cases.api.DecisionSentBack;
+import casebook.cases.api.EnforcementAction;
 import casebook.cases.api.Flag;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.FlagId;
 import casebook.cases.api.Money;
 import casebook.cases.api.NoteAdded;
 import casebook.cases.api.OpenCase;
+import casebook.cases.api.OrderedAction;
+import casebook.cases.api.PlannedAction;
 import casebook.cases.api.Priority;
 import casebook.cases.api.PriorityRaised;
+import casebook.cases.api.ProposeDecision;
 import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Role;
+import casebook.cases.api.SendBackDecision;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.api.UnassignCase;
+import casebook.cases.api.Verdict;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -33,7 +44,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -63,6 +76,7 @@ public class RiskCase {
     private Set<FlagId> flagIds = new HashSet<>();
     private BigDecimal maxScore = BigDecimal.ZERO;
     private Money moneyAtRisk;
+    private DecisionProposed proposal;
 
     protected RiskCase() {
         // for Axon
@@ -124,9 +138,63 @@ public class RiskCase {
         Actor actor = command.actor();
         requireVisibleTo(actor);
         requireRole(actor, Role.ANALYST, Role.LEAD, Role.LEGAL);
-        requireNoteText(command.text());
+        requireText("note-text", "note", command.text(), AddNote.MAX_TEXT_LENGTH);
         record(new NoteAdded(id, command.noteId(), actor.userId(), command.text().strip()));
         return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ProposeDecision command, ApprovalPolicy approvals) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireAssigned();
+        requireAssignee(actor);
+        requireWellFormed(command);
+        boolean approvalRequired = command.verdict() == Verdict.VIOLATION
+                && FourEyes.required(command.actions(), moneyAtRisk, approvals.moneyAtRiskThreshold(region));
+        DecisionProposed proposed = new DecisionProposed(id, command.decisionId(), command.verdict(),
+                command.policyRefs(), command.rationale().strip(), command.actions(), command.label(), actor.userId(),
+                approvalRequired);
+        record(proposed);
+        if (!approvalRequired) {
+            record(decided(proposed, null));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ApproveDecision command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.LEAD);
+        requireStatus(CaseStatus.DECISION_PROPOSED);
+        requireSecondPerson(actor);
+        record(decided(proposal, actor.userId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(SendBackDecision command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.LEAD);
+        requireStatus(CaseStatus.DECISION_PROPOSED);
+        requireSecondPerson(actor);
+        requireText("comments-required", "comments", command.comments(), SendBackDecision.MAX_COMMENTS_LENGTH);
+        record(new DecisionSentBack(id, proposal.decisionId(), actor.userId(), command.comments().strip()));
+        return getVersion();
+    }
+
+    private CaseDecided decided(DecisionProposed proposal, String approvedBy) {
+        List<OrderedAction> ordered = new ArrayList<>();
+        List<PlannedAction> planned = proposal.actions();
+        for (int i = 0; i < planned.size(); i++) {
+            ordered.add(new OrderedAction(ActionId.of(proposal.decisionId(), i), planned.get(i).action(),
+                    planned.get(i).parameters()));
+        }
+        return new CaseDecided(proposal.caseId(), proposal.decisionId(), subject, proposal.verdict(), proposal.policyRefs(),
+                proposal.rationale(), ordered, proposal.label(), proposal.proposedBy(), approvedBy);
     }
 
     // ---- guards: one per rule
@@ -151,6 +219,80 @@ public class RiskCase {
         throw new CaseRuleBroken("case-status", "not possible while the case is " + status);
     }
 
+    /** Invariant 3: an unassigned case cannot be decided. */
+    private void requireAssigned() {
+        if (status == CaseStatus.OPEN) {
+            throw new CaseRuleBroken("case-not-assigned", "an unassigned case cannot be decided: assign it first");
+        }
+        if (status == CaseStatus.DECISION_PROPOSED) {
+            throw new CaseRuleBroken("decision-pending", "a decision is already waiting for approval");
+        }
+        requireStatus(CaseStatus.IN_REVIEW);
+    }
+
+    /** Invariant 3: only the case's assignee proposes its decision. */
+    private void requireAssignee(Actor actor) {
+        if (!actor.userId().equals(assignee)) {
+            throw new ActionNotPermitted("only the case's assignee proposes its decision");
+        }
+    }
+
+    /** Invariant 4: the approver is a different person from the proposer, even if the proposer is a lead. */
+    private void requireSecondPerson(Actor actor) {
+        if (actor.userId().equals(proposal.proposedBy())) {
+            throw new ActionNotPermitted("four eyes: the proposer of a decision cannot approve or send back their own"
+                    + " proposal");
+        }
+    }
+
+    /** What each verdict needs; invariant 5: the actions fit the subject kind. */
+    private void requireWellFormed(ProposeDecision command) {
+        requireText("decision-invalid", "rationale", command.rationale(), ProposeDecision.MAX_RATIONALE_LENGTH);
+        if (command.decisionId() == null || command.verdict() == null) {
+            throw new CaseRuleBroken("decision-invalid", "a decision needs an id and a verdict");
+        }
+        if (command.policyRefs().size() > ProposeDecision.MAX_POLICY_REFS || command.policyRefs().stream().anyMatch(
+                ref -> ref == null || ref.isBlank() || ref.length() > ProposeDecision.MAX_POLICY_REF_LENGTH)) {
+            throw new CaseRuleBroken("decision-invalid", "policy references are 1-"
+                    + ProposeDecision.MAX_POLICY_REF_LENGTH + " characters each, at most " + ProposeDecision.MAX_POLICY_REFS);
+        }
+        if (command.verdict() == Verdict.NO_VIOLATION) {
+            if (!command.actions().isEmpty() || command.label() == null) {
+                throw new CaseRuleBroken("decision-invalid",
+                        "a dismissal orders no actions and labels the detection for the models");
+            }
+            return;
+        }
+        if (command.policyRefs().isEmpty() || command.actions().isEmpty() || command.label() != null) {
+            throw new CaseRuleBroken("decision-invalid",
+                    "a violation cites at least one policy and orders at least one action (and has no dismissal label)");
+        }
+        if (command.actions().size() > ProposeDecision.MAX_ACTIONS) {
+            throw new CaseRuleBroken("decision-invalid", "at most " + ProposeDecision.MAX_ACTIONS + " actions");
+        }
+        Set<EnforcementAction> allowed = SubjectKindPolicy.of(subject.kind()).allowedActions();
+        Set<EnforcementAction> seen = new HashSet<>();
+        for (PlannedAction planned : command.actions()) {
+            if (!allowed.contains(planned.action())) {
+                throw new CaseRuleBroken("action-not-for-subject-kind", planned.action() + " does not apply to a "
+                        + subject.kind() + "; possible: " + allowed);
+            }
+            if (!seen.add(planned.action())) {
+                throw new CaseRuleBroken("decision-invalid", planned.action() + " is ordered twice");
+            }
+            if (planned.parameters().size() > PlannedAction.MAX_PARAMETERS) {
+                throw new CaseRuleBroken("decision-invalid", "at most " + PlannedAction.MAX_PARAMETERS
+                        + " parameters per action");
+            }
+        }
+    }
+
+    private static void requireText(String rule, String what, String text, int maxLength) {
+        if (text == null || text.isBlank() || text.length() > maxLength) {
+            throw new CaseRuleBroken(rule, "the " + what + " needs 1-" + maxLength + " characters");
+        }
+    }
+
     private static void requireAnalystsAssignOnlyThemselves(Actor actor, String assignee) {
         if (!actor.has(Role.LEAD) && !actor.userId().equals(assignee)) {
             throw new CaseRuleBroken("analyst-may-assign-only-self",
@@ -161,13 +303,6 @@ public class RiskCase {
     private void requireSameSubject(Flag flag) {
         if (!flag.subject().equals(subject) || flag.category() != category || !flag.region().equals(region)) {
             throw new CaseRuleBroken("flag-subject-mismatch", "the flag is about another subject, category or region");
-        }
-    }
-
-    private static void requireNoteText(String text) {
-        if (text == null || text.isBlank() || text.length() > AddNote.MAX_TEXT_LENGTH) {
-            throw new CaseRuleBroken("note-text", "a note needs 1-" + AddNote.MAX_TEXT_LENGTH
-                    + " characters");
         }
     }
 
@@ -223,6 +358,26 @@ public class RiskCase {
     void on(CaseUnassigned event) {
         assignee = null;
         status = CaseStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionProposed event) {
+        proposal = event;
+        if (event.approvalRequired()) {
+            status = CaseStatus.DECISION_PROPOSED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DecisionSentBack event) {
+        proposal = null;
+        status = CaseStatus.IN_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDecided event) {
+        proposal = null;
+        status = event.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
     }
 
     /** The case's exposure is its largest single-flag exposure in the currency of the first one reported. */

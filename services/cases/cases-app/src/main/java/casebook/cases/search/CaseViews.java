@@ -8,14 +8,19 @@ import casebook.cases.web.model.CaseNote;
 import casebook.cases.web.model.CaseSearchResult;
 import casebook.cases.web.model.CaseStatus;
 import casebook.cases.web.model.CaseSummary;
+import casebook.cases.web.model.Decision;
+import casebook.cases.web.model.DismissalLabel;
+import casebook.cases.web.model.EnforcementAction;
 import casebook.cases.web.model.FlagSource;
 
 import casebook.cases.web.model.Money;
+import casebook.cases.web.model.OrderedAction;
 import casebook.cases.web.model.Priority;
 import casebook.cases.web.model.RiskCategory;
 import casebook.cases.web.model.Signals;
 import casebook.cases.web.model.Subject;
 import casebook.cases.web.model.SubjectKind;
+import casebook.cases.web.model.Verdict;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,7 +93,28 @@ final class CaseViews {
                         .score(f.score().doubleValue())
                         .observedAt(time(f.observedAt()))).toList())
                 .notes(view.notes().stream().map(n -> new CaseNote()
-                        .noteId(n.noteId().value()).author(n.author()).text(n.text()).addedAt(time(n.addedAt()))).toList());
+                        .noteId(n.noteId().value()).author(n.author()).text(n.text()).addedAt(time(n.addedAt()))).toList())
+                .decision(decision(view.decision()));
+    }
+
+    private static Decision decision(CaseView.Decision d) {
+        if (d == null) {
+            return null;
+        }
+        return new Decision()
+                .decisionId(d.decisionId().value())
+                .verdict(Verdict.fromValue(d.verdict().name()))
+                .state(Decision.StateEnum.fromValue(d.state().name()))
+                .policyRefs(d.policyRefs())
+                .rationale(d.rationale())
+                .actions(d.actions().stream().map(a -> new OrderedAction()
+                        .actionId(a.actionId() == null ? null : a.actionId().value())
+                        .action(EnforcementAction.fromValue(a.action().name()))
+                        .parameters(a.parameters())).toList())
+                .label(d.label() == null ? null : DismissalLabel.fromValue(d.label().name()))
+                .proposedBy(d.proposedBy())
+                .approvalRequired(d.approvalRequired())
+                .approvedBy(d.approvedBy());
     }
 
     private static Subject subject(CaseView view) {

@@ -6,15 +6,13 @@ import casebook.cases.api.CaseId;
 import casebook.cases.api.NoteId;
 import casebook.cases.api.UnassignCase;
 import casebook.cases.infrastructure.security.Callers;
+import casebook.cases.infrastructure.web.CaseCommands;
 import casebook.cases.infrastructure.web.Versions;
 import casebook.cases.web.api.TriageApi;
 import casebook.cases.web.model.Assignment;
 import casebook.cases.web.model.CaseChange;
 import casebook.cases.web.model.NewNote;
 import casebook.cases.web.model.NoteAdded;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,41 +22,31 @@ import java.util.UUID;
 /** Triage: take, hand over and release cases, write notes. Map, send, answer the new version as ETag. */
 @RestController
 class TriageController implements TriageApi {
-    private final CommandGateway commands;
+    private final CaseCommands commands;
 
-    TriageController(CommandGateway commands) {
+    TriageController(CaseCommands commands) {
         this.commands = commands;
     }
 
     @Override
     public ResponseEntity<CaseChange> assignCase(UUID caseId, Assignment body, String ifMatch, String correlationId) {
-        long version = send(new AssignCase(new CaseId(caseId), body.getAssignee(), Callers.current(),
+        long version = commands.send(new AssignCase(new CaseId(caseId), body.getAssignee(), Callers.current(),
                 Versions.fromIfMatch(ifMatch)), body.getReason());
-        return changed(caseId, version);
+        return CaseCommands.changed(caseId, version);
     }
 
     @Override
     public ResponseEntity<CaseChange> unassignCase(UUID caseId, String ifMatch, String correlationId, String reason) {
-        long version = send(new UnassignCase(new CaseId(caseId), Callers.current(), Versions.fromIfMatch(ifMatch)), reason);
-        return changed(caseId, version);
+        long version = commands.send(new UnassignCase(new CaseId(caseId), Callers.current(), Versions.fromIfMatch(ifMatch)), reason);
+        return CaseCommands.changed(caseId, version);
     }
 
     @Override
     public ResponseEntity<NoteAdded> addNote(UUID caseId, NewNote body, String ifMatch, String correlationId) {
         NoteId noteId = NoteId.random();
-        long version = send(new AddNote(new CaseId(caseId), noteId, body.getText(), Callers.current(),
+        long version = commands.send(new AddNote(new CaseId(caseId), noteId, body.getText(), Callers.current(),
                 Versions.fromIfMatch(ifMatch)), null);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.eTag(version))
                 .body(new NoteAdded().caseId(caseId).noteId(noteId.value()).version(version));
-    }
-
-    private long send(Object command, String reason) {
-        MetaData metaData = reason == null || reason.isBlank() ? MetaData.emptyInstance() : MetaData.with("reason", reason);
-        Long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        return version;
-    }
-
-    private static ResponseEntity<CaseChange> changed(UUID caseId, long version) {
-        return ResponseEntity.ok().eTag(Versions.eTag(version)).body(new CaseChange().caseId(caseId).version(version));
     }
 }

@@ -42,6 +42,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/cases/*/assignee").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/notes").hasAnyRole("ANALYST", "LEAD", "LEGAL")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision").hasAnyRole("ANALYST", "LEAD")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision/approval",
+                                "/api/v1/cases/*/decision/send-back").hasRole("LEAD")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())

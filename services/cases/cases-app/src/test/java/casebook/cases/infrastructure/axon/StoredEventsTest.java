@@ -1,6 +1,8 @@
 package casebook.cases.infrastructure.axon;
 
 import casebook.cases.api.*;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -25,20 +27,32 @@ class StoredEventsTest {
 
     final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(AxonConfiguration.eventJson()).build();
 
-    static final Map<String, Object> SAMPLES = Map.of(
+    static final DecisionId DECISION = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
+
+    static final Map<String, Object> SAMPLES = Map.ofEntries(Map.entry(
             "CaseOpened.1", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
-                    Instant.parse("2026-11-20T12:15:00Z")),
-            "FlagAttached.1", new FlagAttached(CASE, new Flag(new FlagId("brushing-7f3a9c1e"),
+                    Instant.parse("2026-11-20T12:15:00Z"))),
+            Map.entry("FlagAttached.1", new FlagAttached(CASE, new Flag(new FlagId("brushing-7f3a9c1e"),
                     new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"), SHOP, SEA, RiskCategory.BRUSHING,
                     new BigDecimal("0.91"), new Recommendation(EnforcementAction.SUSPEND_SELLING, new BigDecimal("0.77")),
                     new Money(new BigDecimal("1520.00"), "USD"),
                     new Signals(List.of("dev-a1"), List.of("203.0.113.7"), List.of("pf-99"), List.of("creator-55")),
-                    Instant.parse("2026-11-20T08:15:00Z"))),
-            "PriorityRaised.1", new PriorityRaised(CASE, Priority.P3, Priority.P1, Instant.parse("2026-11-20T09:15:00Z")),
-            "CaseAssigned.1", new CaseAssigned(CASE, "ben.sea", "ana.sea"),
-            "CaseUnassigned.1", new CaseUnassigned(CASE, "ana.sea"),
-            "NoteAdded.1", new NoteAdded(CASE, NoteId.of("0b6f0f3e-2f7d-4a55-9f0e-3c1f1a9d2e77"), "ana.sea",
-                    "same device as shop-2231"));
+                    Instant.parse("2026-11-20T08:15:00Z")))),
+            Map.entry("PriorityRaised.1", new PriorityRaised(CASE, Priority.P3, Priority.P1,
+                    Instant.parse("2026-11-20T09:15:00Z"))),
+            Map.entry("CaseAssigned.1", new CaseAssigned(CASE, "ben.sea", "ana.sea")),
+            Map.entry("CaseUnassigned.1", new CaseUnassigned(CASE, "ana.sea")),
+            Map.entry("NoteAdded.1", new NoteAdded(CASE, NoteId.of("0b6f0f3e-2f7d-4a55-9f0e-3c1f1a9d2e77"), "ana.sea",
+                    "same device as shop-2231")),
+            Map.entry("DecisionProposed.1", new DecisionProposed(CASE, DECISION, Verdict.VIOLATION,
+                    List.of("SELLER-POLICY-4.2"), "14 fake orders from one device",
+                    List.of(new PlannedAction(EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
+                            new PlannedAction(EnforcementAction.BAN, Map.of())), null, "ana.sea", true)),
+            Map.entry("DecisionSentBack.1", new DecisionSentBack(CASE, DECISION, "lee.sea", "add the device evidence")),
+            Map.entry("CaseDecided.1", new CaseDecided(CASE, DECISION, SHOP, Verdict.VIOLATION, List.of("SELLER-POLICY-4.2"),
+                    "14 fake orders from one device",
+                    List.of(new OrderedAction(ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"),
+                            EnforcementAction.SUSPEND_SELLING, Map.of("days", "30"))), null, "ana.sea", "lee.sea")));
 
     @Test
     void everyStoredShapeStillReadsAsTheSameFact() throws IOException {
@@ -53,10 +67,12 @@ class StoredEventsTest {
     }
 
     @Test
-    void everyEventHasASample() {
-        assertThat(SAMPLES.keySet()).extracting(k -> k.split("\\.")[0])
-                .containsExactlyInAnyOrder("CaseOpened", "FlagAttached", "PriorityRaised", "CaseAssigned",
-                        "CaseUnassigned", "NoteAdded");
+    void everyRevisionOfEveryEventHasASample() {
+        List<String> revisions = new ClassFileImporter().importPackages("casebook.cases.api").stream()
+                .filter(c -> c.isAnnotatedWith(Revision.class))
+                .map(c -> c.getSimpleName() + "." + c.getAnnotationOfType(Revision.class).value())
+                .toList();
+        assertThat(SAMPLES.keySet()).containsAll(revisions);
     }
 
     @Test

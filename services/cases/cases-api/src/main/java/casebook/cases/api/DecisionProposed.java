@@ -1,0 +1,15 @@
+package casebook.cases.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/**
+ * The assignee proposed how the case ends. {@code approvalRequired} says whether a lead must approve it (four eyes:
+ * severe actions or money at risk over the region's threshold); when false, {@link CaseDecided} follows at once.
+ */
+@Revision("1")
+public record DecisionProposed(CaseId caseId, DecisionId decisionId, Verdict verdict, List<String> policyRefs,
+                               String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
+                               boolean approvalRequired) {
+}

@@ -1,0 +1,14 @@
+package casebook.cases.api;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** An enforcement action a decision asks for, with its parameters (e.g. {@code days} of a suspension). */
+public record PlannedAction(EnforcementAction action, Map<String, String> parameters) {
+    public static final int MAX_PARAMETERS = 10;
+
+    public PlannedAction {
+        Objects.requireNonNull(action, "action");
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+}

@@ -1,0 +1,203 @@
+package casebook.cases.domain;
+
+import casebook.cases.api.*;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static casebook.cases.domain.RiskCaseTest.*;
+
+/** Decisions: invariants 3 (only the assignee proposes), 4 (four eyes) and 5 (actions fit the subject kind). */
+class RiskCaseDecisionTest {
+    static final DecisionId DECISION = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
+    static final Actor LEX_SEA_LEAD = new Actor("lex.sea", Set.of(Role.LEAD), RegionScope.of(Set.of(SEA)));
+    static final Actor LEE_US = new Actor("lee.us", Set.of(Role.LEAD), RegionScope.of(Set.of(new Region("US"))));
+    static final ApprovalPolicy THRESHOLD_5000_USD = region -> Optional.of(new Money(new BigDecimal("5000"), "USD"));
+    static final List<String> POLICY = List.of("SELLER-POLICY-4.2");
+
+    AggregateTestFixture<RiskCase> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(RiskCase.class);
+        fixture.registerInjectableResource(SLA);
+        fixture.registerInjectableResource(THRESHOLD_5000_USD);
+    }
+
+    /** A SEA seller case with 1,520 USD at risk, assigned to {@code assignee}. */
+    ResultValidator<RiskCase> givenAssignedTo(Actor assignee, ProposeDecision command) {
+        Flag flag = flag("f-1", "0.91", "1520.00");
+        return fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
+                        fixture.currentTime().plusSeconds(3600)), new FlagAttached(CASE, flag),
+                        new CaseAssigned(CASE, assignee.userId(), null))
+                .when(command);
+    }
+
+    static ProposeDecision violation(Actor by, EnforcementAction... actions) {
+        return new ProposeDecision(CASE, DECISION, Verdict.VIOLATION, POLICY, "14 fake orders from one device",
+                List.of(actions).stream().map(a -> new PlannedAction(a, Map.of())).toList(), null, by, null);
+    }
+
+    static ProposeDecision dismissal(Actor by) {
+        return new ProposeDecision(CASE, DECISION, Verdict.NO_VIOLATION, List.of(), "orders were real, see note",
+                List.of(), DismissalLabel.FALSE_POSITIVE, by, null);
+    }
+
+    static DecisionProposed proposed(ProposeDecision c, boolean approvalRequired) {
+        return new DecisionProposed(CASE, DECISION, c.verdict(), c.policyRefs(), c.rationale(), c.actions(), c.label(),
+                c.actor().userId(), approvalRequired);
+    }
+
+    static CaseDecided decided(ProposeDecision c, String approvedBy) {
+        List<OrderedAction> ordered = new java.util.ArrayList<>();
+        for (int i = 0; i < c.actions().size(); i++) {
+            ordered.add(new OrderedAction(ActionId.of(DECISION, i), c.actions().get(i).action(), Map.of()));
+        }
+        return new CaseDecided(CASE, DECISION, SHOP, c.verdict(), c.policyRefs(), c.rationale(), ordered, c.label(),
+                c.actor().userId(), approvedBy);
+    }
+
+    @Test
+    void aMildViolationByTheAssigneeIsDecidedAtOnce() {
+        ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN, EnforcementAction.LIMIT_LISTINGS);
+        givenAssignedTo(ANA_SEA, warn)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(proposed(warn, false), decided(warn, null))
+                .expectState(c -> org.assertj.core.api.Assertions.assertThat(c).extracting("status")
+                        .isEqualTo(CaseStatus.DECIDED));
+    }
+
+    @Test
+    void aDismissalLabelsTheDetectionAndNeedsNoApproval() {
+        ProposeDecision dismiss = dismissal(ANA_SEA);
+        givenAssignedTo(ANA_SEA, dismiss)
+                .expectEvents(proposed(dismiss, false), decided(dismiss, null))
+                .expectState(c -> org.assertj.core.api.Assertions.assertThat(c).extracting("status")
+                        .isEqualTo(CaseStatus.DISMISSED));
+    }
+
+    @Test
+    void aSevereActionWaitsForALead() {
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
+        givenAssignedTo(ANA_SEA, ban)
+                .expectEvents(proposed(ban, true))
+                .expectState(c -> org.assertj.core.api.Assertions.assertThat(c).extracting("status")
+                        .isEqualTo(CaseStatus.DECISION_PROPOSED));
+    }
+
+    @Test
+    void moneyAtRiskOverTheRegionsThresholdWaitsForALead() {
+        Flag big = flag("f-2", "0.5", "7000.00");
+        ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN);
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+                        new FlagAttached(CASE, big), new CaseAssigned(CASE, "ana.sea", null))
+                .when(warn)
+                .expectEvents(proposed(warn, true));
+    }
+
+    @Test
+    void onlyTheAssigneeProposes() {
+        givenAssignedTo(ANA_SEA, violation(BEN_SEA, EnforcementAction.WARN))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        givenAssignedTo(ANA_SEA, violation(LEE_SEA, EnforcementAction.WARN))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+    }
+
+    @Test
+    void anUnassignedCaseCannotBeDecided() {
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+                        new FlagAttached(CASE, flag("f-1", "0.9", null)))
+                .when(violation(ANA_SEA, EnforcementAction.WARN))
+                .expectException(CaseRuleBroken.class).expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("unassigned")).expectNoEvents();
+    }
+
+    @Test
+    void actionsMustFitTheSubjectKind() {
+        givenAssignedTo(ANA_SEA, violation(ANA_SEA, EnforcementAction.CANCEL_ORDER))
+                .expectException(CaseRuleBroken.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("CANCEL_ORDER does not apply to a SELLER"))
+                .expectNoEvents();
+        givenAssignedTo(ANA_SEA, violation(ANA_SEA, EnforcementAction.CLAW_BACK_COMMISSION))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void eachVerdictNeedsWhatItNeeds() {
+        givenAssignedTo(ANA_SEA, violation(ANA_SEA))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        givenAssignedTo(ANA_SEA, new ProposeDecision(CASE, DECISION, Verdict.VIOLATION, List.of(), "why",
+                List.of(new PlannedAction(EnforcementAction.WARN, Map.of())), null, ANA_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        givenAssignedTo(ANA_SEA, new ProposeDecision(CASE, DECISION, Verdict.NO_VIOLATION, List.of(), "why",
+                List.of(), null, ANA_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        givenAssignedTo(ANA_SEA, new ProposeDecision(CASE, DECISION, Verdict.VIOLATION, POLICY, " ",
+                List.of(new PlannedAction(EnforcementAction.WARN, Map.of())), null, ANA_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        givenAssignedTo(ANA_SEA, violation(ANA_SEA, EnforcementAction.WARN, EnforcementAction.WARN))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+    }
+
+    ResultValidator<RiskCase> givenProposed(ProposeDecision proposal, Object command) {
+        return fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+                        new FlagAttached(CASE, flag("f-1", "0.91", "1520.00")),
+                        new CaseAssigned(CASE, proposal.actor().userId(), null), proposed(proposal, true))
+                .when(command);
+    }
+
+    @Test
+    void aLeadApprovesAndTheCaseIsDecidedWithItsActionsOrdered() {
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.SUSPEND_SELLING, EnforcementAction.BAN);
+        givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, 3L))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(decided(ban, "lee.sea"))
+                .expectResultMessagePayload(4L);
+    }
+
+    @Test
+    void theProposerNeverApprovesTheirOwnProposalEvenAsALead() {
+        ProposeDecision ban = violation(LEE_SEA, EnforcementAction.BAN);
+        givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        givenProposed(ban, new SendBackDecision(CASE, "looks fine to me", LEE_SEA, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyALeadOfTheRegionApproves() {
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
+        givenProposed(ban, new ApproveDecision(CASE, BEN_SEA, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        givenProposed(ban, new ApproveDecision(CASE, LEE_US, null))
+                .expectException(CaseNotFound.class).expectNoEvents();
+        givenProposed(ban, new ApproveDecision(CASE, AUDREY, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+    }
+
+    @Test
+    void aLeadSendsTheProposalBackWithComments() {
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
+        givenProposed(ban, new SendBackDecision(CASE, " add the device evidence ", LEX_SEA_LEAD, null))
+                .expectEvents(new DecisionSentBack(CASE, DECISION, "lex.sea", "add the device evidence"))
+                .expectState(c -> org.assertj.core.api.Assertions.assertThat(c).extracting("status")
+                        .isEqualTo(CaseStatus.IN_REVIEW));
+        givenProposed(ban, new SendBackDecision(CASE, "", LEX_SEA_LEAD, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void nothingToApproveWithoutAPendingProposal() {
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+                        new FlagAttached(CASE, flag("f-1", "0.91", null)), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new ApproveDecision(CASE, LEE_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+    }
+}
