@@ -117,6 +117,10 @@ public final class Casebook implements AutoCloseable {
         return new FlagTopic(stack.kafka().bootstrapServers(), json);
     }
 
+    public EnforcementTopic enforcementTopic() {
+        return new EnforcementTopic(stack.kafka().bootstrapServers(), json);
+    }
+
     public SearchIndex searchIndex() {
         return new SearchIndex(stack.elasticsearch().httpUrl(), SEARCH_ALIAS, json);
     }

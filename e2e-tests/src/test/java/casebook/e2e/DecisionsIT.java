@@ -16,6 +16,7 @@ import casebook.client.model.PlannedAction;
 import casebook.client.model.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,33 @@ class DecisionsIT {
         CaseEvent decided = last(anaSea.getCaseHistory(caseId).getEvents());
         assertThat(decided.getType()).isEqualTo("CaseDecided");
         assertThat(decided.getActor()).isEqualTo("lee.sea");
+
+        List<EnforcementTopic.Order> orders = casebook.enforcementTopic()
+                .ordersOf(caseId, 2, Duration.ofSeconds(60), Duration.ofSeconds(2));
+        assertThat(orders).extracting(EnforcementTopic.Order::actionId)
+                .containsExactlyInAnyOrderElementsOf(taken.getActions().stream().map(a -> a.getActionId().toString()).toList());
+        EnforcementTopic.Order ban = orders.stream().filter(o -> o.value().path("action").asText().equals("BAN"))
+                .findFirst().orElseThrow();
+        assertThat(ban.key()).isEqualTo(pending.getSubject().getId());
+        assertThat(ban.value().path("approvedBy").asText()).isEqualTo("lee.sea");
+        assertThat(ban.value().path("decidedBy").asText()).isEqualTo("ana.sea");
+        assertThat(ban.value().path("region").asText()).isEqualTo("SEA");
+        assertThat(ban.value().path("policyRefs").get(0).asText()).isEqualTo("SELLER-POLICY-4.2");
+    }
+
+    @Test
+    void aDismissalOrdersNothing() throws Exception {
+        UUID caseId = caseAssignedTo("SEA", "ana.sea", anaSea);
+        UUID control = caseAssignedTo("SEA", "ana.sea", anaSea);
+        anaSea.proposeDecision(caseId, new DecisionProposal().verdict(Verdict.NO_VIOLATION)
+                .rationale("Not brushing.").label(DismissalLabel.INSUFFICIENT_EVIDENCE), null, null);
+        anaSea.proposeDecision(control, new DecisionProposal().verdict(Verdict.VIOLATION)
+                .policyRefs(List.of("SELLER-POLICY-1.1")).rationale("Warned.")
+                .actions(List.of(new PlannedAction().action(EnforcementAction.WARN))), null, null);
+
+        // the publisher is running (the warning arrives); the dismissal orders nothing
+        assertThat(casebook.enforcementTopic().ordersOf(control, 1, Duration.ofSeconds(60), Duration.ZERO)).hasSize(1);
+        assertThat(casebook.enforcementTopic().ordersOf(caseId, 0, Duration.ofSeconds(5), Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,77 @@
+package casebook.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** The enforcement topic as an enforcement system sees it: the orders Casebook publishes. */
+public final class EnforcementTopic {
+    public static final String TOPIC = "casebook.enforcement.v1";
+
+    private final String bootstrapServers;
+    private final ObjectMapper json;
+
+    EnforcementTopic(String bootstrapServers, ObjectMapper json) {
+        this.bootstrapServers = bootstrapServers;
+        this.json = json;
+    }
+
+    /**
+     * The orders of one case: waits until {@code expected} have arrived, then keeps reading for {@code quiet} more,
+     * so that a duplicate shows up in the answer instead of going unnoticed.
+     */
+    public List<Order> ordersOf(UUID caseId, int expected, Duration atMost, Duration quiet) {
+        List<Order> orders = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-enforcement-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(TOPIC));
+            await("%d enforcement orders of case %s".formatted(expected, caseId)).atMost(atMost)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> read(consumer, caseId, orders) >= expected);
+            long until = System.nanoTime() + quiet.toNanos();
+            while (System.nanoTime() < until) {
+                read(consumer, caseId, orders);
+            }
+        }
+        return orders;
+    }
+
+    private int read(KafkaConsumer<String, byte[]> consumer, UUID caseId, List<Order> orders) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            try {
+                JsonNode value = json.readTree(record.value());
+                if (caseId.toString().equals(value.path("caseId").asText())) {
+                    orders.add(new Order(record.key(), value));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("an enforcement order that is not JSON", e);
+            }
+        }
+        return orders.size();
+    }
+
+    public record Order(String key, JsonNode value) {
+        public String actionId() {
+            return value.path("actionId").asText();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package casebook.cases.enforcement;
+
+import casebook.cases.api.CaseDecided;
+import casebook.cases.api.OrderedAction;
+import casebook.cases.api.Verdict;
+import casebook.cases.domain.RiskCase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes each action of a decided violation to {@code casebook.enforcement.v1}. The event store is the outbox
+ * (ADR 9): this handler runs in its own streaming processor, whose position (token) advances only after Kafka has
+ * acknowledged every action of the event. A crash after the decision's commit and before publishing publishes it
+ * after the restart; a crash after publishing and before the token is stored publishes it again, with the same
+ * action ids, which consumers de-duplicate by. Kafka unreachable: the processor retries, nothing is skipped.
+ */
+@Component
+@ProcessingGroup(EnforcementPublisher.PROCESSING_GROUP)
+class EnforcementPublisher {
+    static final String PROCESSING_GROUP = "enforcement-publisher";
+    static final String ACTION_ID = "casebook-action-id";
+    private static final long ACK_TIMEOUT_SECONDS = 30;
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final EnforcementTopics topics;
+    private final ObjectMapper json;
+
+    EnforcementPublisher(KafkaTemplate<String, byte[]> kafka, EnforcementTopics topics, ObjectMapper json) {
+        this.kafka = kafka;
+        this.topics = topics;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CaseDecided decided, DomainEventMessage<?> message) throws Exception {
+        if (decided.verdict() != Verdict.VIOLATION) {
+            return;
+        }
+        String region = String.valueOf(message.getMetaData().get(RiskCase.REGION));
+        List<CompletableFuture<SendResult<String, byte[]>>> sent = new ArrayList<>();
+        for (OrderedAction action : decided.actions()) {
+            EnforcementOrder order = EnforcementOrder.of(decided, action, region, message.getTimestamp());
+            // keyed by subject: one subject's actions stay in order on one partition
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(), decided.subject().id(),
+                    json.writeValueAsBytes(order));
+            record.headers().add(ACTION_ID, order.actionId().getBytes(StandardCharsets.UTF_8));
+            sent.add(kafka.send(record));
+        }
+        for (CompletableFuture<SendResult<String, byte[]>> ack : sent) {
+            ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+}

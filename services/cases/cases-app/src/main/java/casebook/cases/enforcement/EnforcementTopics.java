@@ -1,0 +1,12 @@
+package casebook.cases.enforcement;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Where decided enforcement actions go ({@code casebook.enforcement}); api-specs/asyncapi documents the topic. */
+@Validated
+@ConfigurationProperties("casebook.enforcement")
+record EnforcementTopics(@NotBlank String topic, @Min(1) int partitions, @Min(1) short replicas) {
+}

@@ -1,0 +1,148 @@
+package casebook.cases.enforcement;
+
+import casebook.cases.CasesAppTest;
+import casebook.cases.api.*;
+import casebook.devstack.DevStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Enforcement out: one message per action, once, also when the decision was committed while nothing published. */
+@CasesAppTest
+class EnforcementPublisherIT {
+    static final Region SEA = new Region("SEA");
+    static final Actor DETECTOR = new Actor("detector-sea", Set.of(Role.DETECTION), RegionScope.of(Set.of(SEA)));
+    static final Actor ANA = new Actor("ana.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
+    static final Actor LEE = new Actor("lee.sea", Set.of(Role.LEAD), RegionScope.of(Set.of(SEA)));
+    static final ObjectMapper JSON = new ObjectMapper();
+    static KafkaConsumer<String, byte[]> orders;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        CasesAppTest.Servers.register(registry);
+    }
+
+    @BeforeAll
+    static void subscribe() {
+        orders = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "enforcement-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        orders.subscribe(List.of("casebook.enforcement.v1"));
+    }
+
+    @AfterAll
+    static void close() {
+        orders.close();
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void eachActionOfAnApprovedBanIsPublishedOnceWithItsId() throws Exception {
+        CaseId caseId = decidedBan();
+
+        List<ConsumerRecord<String, byte[]>> published = ordersOf(caseId, 2, Duration.ofSeconds(30));
+
+        assertThat(published).hasSize(2);
+        DecisionId decision = DecisionId.of(JSON.readTree(published.get(0).value()).path("decisionId").asText());
+        assertThat(published).extracting(r -> header(r, EnforcementPublisher.ACTION_ID))
+                .containsExactlyInAnyOrder(ActionId.of(decision, 0).toString(), ActionId.of(decision, 1).toString());
+        JsonNode ban = published.stream().map(r -> read(r.value())).filter(v -> v.path("action").asText().equals("BAN"))
+                .findFirst().orElseThrow();
+        assertThat(ban.path("subject").path("kind").asText()).isEqualTo("SELLER");
+        assertThat(ban.path("approvedBy").asText()).isEqualTo("lee.sea");
+        assertThat(ban.path("region").asText()).isEqualTo("SEA");
+    }
+
+    @Test
+    void aDecisionCommittedWhileThePublisherIsDownIsPublishedOnceWhenItIsBack() throws Exception {
+        EventProcessor publisher = processing.eventProcessor(EnforcementPublisher.PROCESSING_GROUP).orElseThrow();
+        publisher.shutDown();
+        CaseId caseId;
+        try {
+            caseId = decidedBan(); // committed: the "crash" comes before anything is published
+            assertThat(ordersOf(caseId, 1, Duration.ofSeconds(3))).isEmpty();
+        } finally {
+            publisher.start();
+        }
+
+        assertThat(ordersOf(caseId, 2, Duration.ofSeconds(60))).hasSize(2);
+    }
+
+    /** Waits for {@code expected} orders of the case (at most {@code atMost}), then 2 s more to catch duplicates. */
+    private List<ConsumerRecord<String, byte[]>> ordersOf(CaseId caseId, int expected, Duration atMost) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long quietUntil = Long.MAX_VALUE;
+        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+            for (ConsumerRecord<String, byte[]> record : orders.poll(Duration.ofMillis(200))) {
+                if (caseId.toString().equals(read(record.value()).path("caseId").asText())) {
+                    found.add(record);
+                }
+            }
+            if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            }
+        }
+        return found;
+    }
+
+    private CaseId decidedBan() {
+        Flag flag = new Flag(new FlagId("enf-" + UUID.randomUUID()),
+                new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"),
+                new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID()), SEA, RiskCategory.BRUSHING,
+                new BigDecimal("0.9"), null, null, Signals.NONE, Instant.now());
+        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag, DETECTOR));
+        CaseId caseId = receipts.get(0).caseId();
+        commands.sendAndWait(new AssignCase(caseId, "ana.sea", ANA, null));
+        commands.sendAndWait(new ProposeDecision(caseId, DecisionId.random(), Verdict.VIOLATION,
+                List.of("SELLER-POLICY-4.2"), "fake orders", List.of(
+                        new PlannedAction(EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
+                        new PlannedAction(EnforcementAction.BAN, Map.of())), null, ANA, null));
+        commands.sendAndWait(new ApproveDecision(caseId, LEE, null));
+        return caseId;
+    }
+
+    private static JsonNode read(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
