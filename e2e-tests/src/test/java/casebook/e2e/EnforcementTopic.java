@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 /** The enforcement topic as an enforcement system sees it: the orders Casebook publishes. */
 public final class EnforcementTopic {
     public static final String TOPIC = "casebook.enforcement.v1";
+    public static final String RESULTS = "casebook.enforcement-results.v1";
 
     private final String bootstrapServers;
     private final ObjectMapper json;
@@ -55,6 +57,21 @@ public final class EnforcementTopic {
         return orders;
     }
 
+    /** Reports an action's outcome as an enforcement system does. */
+    public void report(UUID caseId, String actionId, String outcome, String reason) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("actionId", actionId,
+                "caseId", caseId.toString(), "outcome", outcome, "system", "e2e-enforcement"));
+        if (reason != null) {
+            result.put("reason", reason);
+        }
+        try {
+            KafkaRecords.send(bootstrapServers, new ProducerRecord<>(RESULTS, caseId.toString(),
+                    json.writeValueAsBytes(result)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private int read(KafkaConsumer<String, byte[]> consumer, UUID caseId, List<Order> orders) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             try {
@@ -72,6 +89,14 @@ public final class EnforcementTopic {
     public record Order(String key, JsonNode value) {
         public String actionId() {
             return value.path("actionId").asText();
+        }
+
+        public String action() {
+            return value.path("action").asText();
+        }
+
+        public int attempt() {
+            return value.path("attempt").asInt();
         }
     }
 }

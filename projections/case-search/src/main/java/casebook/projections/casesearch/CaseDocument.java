@@ -1,5 +1,6 @@
 package casebook.projections.casesearch;
 
+import casebook.cases.api.ActionId;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseId;
@@ -13,6 +14,10 @@ import casebook.cases.api.CaseView.FlagSummary;
 import casebook.cases.api.CaseView.Note;
 import casebook.cases.api.DecisionProposed;
 import casebook.cases.api.DecisionSentBack;
+import casebook.cases.api.EnforcementApplied;
+import casebook.cases.api.EnforcementFailed;
+import casebook.cases.api.EnforcementRetried;
+import casebook.cases.api.EnforcementState;
 import casebook.cases.api.Flag;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.Money;
@@ -46,7 +51,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
     /** The events this read model is made of. */
     static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
                                                CaseAssigned.class, CaseUnassigned.class, NoteAdded.class,
-                                               DecisionProposed.class, DecisionSentBack.class, CaseDecided.class);
+                                               DecisionProposed.class, DecisionSentBack.class, CaseDecided.class,
+                                               EnforcementApplied.class, EnforcementFailed.class,
+                                               EnforcementRetried.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -94,6 +101,16 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         if (event instanceof DecisionProposed e) return current.decisionProposed(e, sequenceNumber, at);
         if (event instanceof DecisionSentBack) return current.decisionSentBack(sequenceNumber, at);
         if (event instanceof CaseDecided e) return current.decided(e, sequenceNumber, at);
+        if (event instanceof EnforcementApplied e) {
+            return current.enforcement(e.actionId(), EnforcementState.APPLIED, e.attempt(), null, sequenceNumber, at);
+        }
+        if (event instanceof EnforcementFailed e) {
+            return current.enforcement(e.actionId(), EnforcementState.FAILED, e.attempt(), e.reason(), sequenceNumber, at);
+        }
+        if (event instanceof EnforcementRetried e) {
+            return current.enforcement(e.action().actionId(), EnforcementState.ORDERED, e.attempt(), null,
+                                       sequenceNumber, at);
+        }
         throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
     }
 
@@ -163,7 +180,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
 
     CaseDocument decisionProposed(DecisionProposed e, long sequenceNumber, Instant at) {
         Decision proposed = new Decision(e.decisionId(), e.verdict(), Decision.State.PROPOSED, e.policyRefs(),
-                e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters())).toList(),
+                e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters(), null, 0, null))
+                        .toList(),
                 e.label(), e.proposedBy(), e.approvalRequired(), null);
         return withDecision(e.approvalRequired() ? CaseStatus.DECISION_PROPOSED : status, proposed, sequenceNumber, at);
     }
@@ -174,10 +192,25 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
 
     CaseDocument decided(CaseDecided e, long sequenceNumber, Instant at) {
         Decision taken = new Decision(e.decisionId(), e.verdict(), Decision.State.TAKEN, e.policyRefs(), e.rationale(),
-                e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters())).toList(),
+                e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
+                        EnforcementState.ORDERED, 1, null)).toList(),
                 e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy());
         return withDecision(e.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED, taken,
                             sequenceNumber, at);
+    }
+
+    CaseDocument enforcement(ActionId actionId, EnforcementState state, int attempt, String failure,
+                             long sequenceNumber, Instant at) {
+        List<Action> actions = decision.actions().stream()
+                .map(a -> a.actionId().equals(actionId)
+                        ? new Action(actionId, a.action(), a.parameters(), state, attempt,
+                                     state == EnforcementState.FAILED ? failure : a.failure())
+                        : a)
+                .toList();
+        Decision changed = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
+                decision.policyRefs(), decision.rationale(), actions, decision.label(), decision.proposedBy(),
+                decision.approvalRequired(), decision.approvedBy());
+        return withDecision(status, changed, sequenceNumber, at);
     }
 
     private CaseDocument withDecision(CaseStatus newStatus, Decision newDecision, long sequenceNumber, Instant at) {

@@ -6,6 +6,9 @@ import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseUnassigned;
 import casebook.cases.api.DecisionProposed;
 import casebook.cases.api.DecisionSentBack;
+import casebook.cases.api.EnforcementApplied;
+import casebook.cases.api.EnforcementFailed;
+import casebook.cases.api.EnforcementRetried;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.NoteAdded;
 import casebook.cases.api.PriorityRaised;
@@ -76,6 +79,21 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(CaseDecided event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(EnforcementApplied event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(EnforcementFailed event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(EnforcementRetried event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

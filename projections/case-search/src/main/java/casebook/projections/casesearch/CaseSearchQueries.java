@@ -109,6 +109,9 @@ class CaseSearchQueries {
         if (!c.priorities().isEmpty()) {
             bool.filter(terms("priority", c.priorities()));
         }
+        if (c.enforcement() != null) {
+            bool.filter(term("decision.actions.state", c.enforcement().name()));
+        }
         if (c.assignee() != null) {
             bool.filter(term("assignee", c.assignee()));
         }

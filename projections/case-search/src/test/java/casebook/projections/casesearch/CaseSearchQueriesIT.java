@@ -3,6 +3,7 @@ package casebook.projections.casesearch;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseSearchCriteria;
+import casebook.cases.api.EnforcementState;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.FindCase;
@@ -216,6 +217,7 @@ class CaseSearchQueriesIT {
         private Set<RiskCategory> categories = Set.of();
         private Set<Priority> priorities = Set.of();
         private Instant openedFrom, openedTo, slaDueFrom, slaDueTo;
+        private EnforcementState enforcement;
         private int page = 0, size = 20;
 
         Criteria text(String v) { text = v; return this; }
@@ -227,12 +229,13 @@ class CaseSearchQueriesIT {
         Criteria priorities(Priority... v) { priorities = Set.of(v); return this; }
         Criteria opened(Instant from, Instant to) { openedFrom = from; openedTo = to; return this; }
         Criteria slaDue(Instant from, Instant to) { slaDueFrom = from; slaDueTo = to; return this; }
+        Criteria enforcement(EnforcementState v) { enforcement = v; return this; }
         Criteria page(int v) { page = v; return this; }
         Criteria size(int v) { size = v; return this; }
 
         CaseSearchCriteria build() {
             return new CaseSearchCriteria(text, subjectId, signal, statuses, categories, priorities, assignee,
-                                          openedFrom, openedTo, slaDueFrom, slaDueTo, page, size);
+                                          openedFrom, openedTo, slaDueFrom, slaDueTo, enforcement, page, size);
         }
     }
 }

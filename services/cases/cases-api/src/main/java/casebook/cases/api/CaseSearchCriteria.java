@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * What an analyst searches by. Every field is optional; {@code text} matches subject id, signals and note
- * text; {@code signal} matches any device id, IP, payment fingerprint or linked account exactly.
+ * text; {@code signal} matches any device id, IP, payment fingerprint or linked account exactly;
+ * {@code enforcement} finds cases with an enforcement action in that state.
  */
 public record CaseSearchCriteria(String text, String subjectId, String signal, Set<CaseStatus> statuses,
                                  Set<RiskCategory> categories, Set<Priority> priorities, String assignee,
                                  Instant openedFrom, Instant openedTo, Instant slaDueFrom, Instant slaDueTo,
-                                 int page, int size) {
+                                 EnforcementState enforcement, int page, int size) {
     public static final int MAX_PAGE_SIZE = 100;
     public static final int MAX_RESULT_WINDOW = 10_000;
 

@@ -24,7 +24,11 @@ public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCat
         public enum State { PROPOSED, TAKEN }
     }
 
-    /** An enforcement action of a decision; {@code actionId} is null until the decision is taken. */
-    public record Action(ActionId actionId, EnforcementAction action, Map<String, String> parameters) {
+    /**
+     * An enforcement action of a decision; {@code actionId} and {@code state} are null until the decision is taken.
+     * {@code failure} is the reason of the last failure, {@code attempt} how often it was ordered.
+     */
+    public record Action(ActionId actionId, EnforcementAction action, Map<String, String> parameters,
+                         EnforcementState state, int attempt, String failure) {
     }
 }

@@ -1,5 +1,6 @@
 package casebook.cases.decision;
 
+import casebook.cases.api.ActionId;
 import casebook.cases.api.ApproveDecision;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.DecisionId;
@@ -7,6 +8,7 @@ import casebook.cases.api.DismissalLabel;
 import casebook.cases.api.EnforcementAction;
 import casebook.cases.api.PlannedAction;
 import casebook.cases.api.ProposeDecision;
+import casebook.cases.api.RetryEnforcement;
 import casebook.cases.api.SendBackDecision;
 import casebook.cases.api.Verdict;
 import casebook.cases.infrastructure.security.Callers;
@@ -22,7 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-/** Decisions: the assignee proposes, a second person with the lead role approves or sends back (four eyes). */
+/**
+ * Decisions: the assignee proposes, a second person with the lead role approves or sends back (four eyes); a lead
+ * orders a failed enforcement action again.
+ */
 @RestController
 class DecisionController implements DecisionsApi {
     private final CaseCommands commands;
@@ -56,6 +61,14 @@ class DecisionController implements DecisionsApi {
                                                        String correlationId) {
         long version = commands.send(new SendBackDecision(new CaseId(caseId), body.getComments(), Callers.current(),
                 Versions.fromIfMatch(ifMatch)), null);
+        return CaseCommands.changed(caseId, version);
+    }
+
+    @Override
+    public ResponseEntity<CaseChange> retryEnforcement(UUID caseId, UUID actionId, String ifMatch,
+                                                       String correlationId) {
+        long version = commands.send(new RetryEnforcement(new CaseId(caseId), new ActionId(actionId),
+                Callers.current(), Versions.fromIfMatch(ifMatch)), null);
         return CaseCommands.changed(caseId, version);
     }
 }

@@ -15,6 +15,11 @@ import casebook.cases.api.CaseUnassigned;
 import casebook.cases.api.DecisionProposed;
 import casebook.cases.api.DecisionSentBack;
 import casebook.cases.api.EnforcementAction;
+import casebook.cases.api.EnforcementApplied;
+import casebook.cases.api.EnforcementFailed;
+import casebook.cases.api.EnforcementOutcome;
+import casebook.cases.api.EnforcementRetried;
+import casebook.cases.api.EnforcementState;
 import casebook.cases.api.Flag;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.FlagId;
@@ -26,7 +31,9 @@ import casebook.cases.api.PlannedAction;
 import casebook.cases.api.Priority;
 import casebook.cases.api.PriorityRaised;
 import casebook.cases.api.ProposeDecision;
+import casebook.cases.api.RecordEnforcementResult;
 import casebook.cases.api.Region;
+import casebook.cases.api.RetryEnforcement;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Role;
 import casebook.cases.api.SendBackDecision;
@@ -77,6 +84,15 @@ public class RiskCase {
     private BigDecimal maxScore = BigDecimal.ZERO;
     private Money moneyAtRisk;
     private DecisionProposed proposal;
+    private CaseDecided decision;
+    private List<Enforcement> enforcement = new ArrayList<>();
+
+    /** One ordered action of the decision and where it stands. */
+    record Enforcement(OrderedAction action, int attempt, EnforcementState state) {
+        Enforcement with(int newAttempt, EnforcementState newState) {
+            return new Enforcement(action, newAttempt, newState);
+        }
+    }
 
     protected RiskCase() {
         // for Axon
@@ -184,6 +200,44 @@ public class RiskCase {
         requireText("comments-required", "comments", command.comments(), SendBackDecision.MAX_COMMENTS_LENGTH);
         record(new DecisionSentBack(id, proposal.decisionId(), actor.userId(), command.comments().strip()));
         return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordEnforcementResult command) {
+        Enforcement ordered = enforcementOf(command.actionId());
+        boolean repeated = ordered.state() == EnforcementState.APPLIED
+                || ordered.state() == EnforcementState.FAILED && command.outcome() == EnforcementOutcome.FAILED;
+        if (repeated) {
+            return getVersion();
+        }
+        if (command.reason() != null && command.reason().length() > RecordEnforcementResult.MAX_REASON_LENGTH) {
+            throw new CaseRuleBroken("reason-too-long", "a failure reason has at most "
+                    + RecordEnforcementResult.MAX_REASON_LENGTH + " characters");
+        }
+        record(command.outcome() == EnforcementOutcome.APPLIED
+                ? new EnforcementApplied(id, command.actionId(), ordered.attempt(), command.reportedBy())
+                : new EnforcementFailed(id, command.actionId(), ordered.attempt(), command.reason(), command.reportedBy()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RetryEnforcement command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.LEAD);
+        Enforcement failed = enforcementOf(command.actionId());
+        if (failed.state() != EnforcementState.FAILED) {
+            throw new CaseRuleBroken("action-not-failed", "only a failed action can be retried; this one is "
+                    + failed.state());
+        }
+        record(new EnforcementRetried(id, decision.decisionId(), subject, failed.action(), decision.policyRefs(),
+                decision.decidedBy(), decision.approvedBy(), failed.attempt() + 1, actor.userId()));
+        return getVersion();
+    }
+
+    private Enforcement enforcementOf(ActionId actionId) {
+        return enforcement.stream().filter(e -> e.action().actionId().equals(actionId)).findFirst()
+                .orElseThrow(() -> new CaseRuleBroken("unknown-action", "the case ordered no action " + actionId));
     }
 
     private CaseDecided decided(DecisionProposed proposal, String approvedBy) {
@@ -377,7 +431,29 @@ public class RiskCase {
     @EventSourcingHandler
     void on(CaseDecided event) {
         proposal = null;
+        decision = event;
         status = event.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
+        enforcement = new ArrayList<>(event.actions().stream()
+                .map(a -> new Enforcement(a, 1, EnforcementState.ORDERED)).toList());
+    }
+
+    @EventSourcingHandler
+    void on(EnforcementApplied event) {
+        replace(event.actionId(), e -> e.with(event.attempt(), EnforcementState.APPLIED));
+    }
+
+    @EventSourcingHandler
+    void on(EnforcementFailed event) {
+        replace(event.actionId(), e -> e.with(event.attempt(), EnforcementState.FAILED));
+    }
+
+    @EventSourcingHandler
+    void on(EnforcementRetried event) {
+        replace(event.action().actionId(), e -> e.with(event.attempt(), EnforcementState.ORDERED));
+    }
+
+    private void replace(ActionId actionId, java.util.function.UnaryOperator<Enforcement> change) {
+        enforcement.replaceAll(e -> e.action().actionId().equals(actionId) ? change.apply(e) : e);
     }
 
     /** The case's exposure is its largest single-flag exposure in the currency of the first one reported. */

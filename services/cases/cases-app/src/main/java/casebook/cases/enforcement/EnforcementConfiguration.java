@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The enforcement topic exists before anything is published, and the publisher runs as a pooled streaming
+ * The enforcement topics exist before anything is published or read, and the publisher runs as a pooled streaming
  * processor over the event store from its very beginning, one event at a time, retrying a failed publication
  * (Axon's back-off) instead of skipping it.
  */
@@ -19,6 +19,16 @@ class EnforcementConfiguration {
     @Bean
     NewTopic enforcementTopic(EnforcementTopics topics) {
         return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    }
+
+    @Bean
+    NewTopic enforcementResultsTopic(EnforcementTopics topics) {
+        return TopicBuilder.name(topics.resultsTopic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    }
+
+    @Bean
+    NewTopic enforcementResultsDeadLetterTopic(EnforcementTopics topics) {
+        return TopicBuilder.name(topics.resultsDeadLetterTopic()).partitions(1).replicas(topics.replicas()).build();
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package casebook.cases.enforcement;
 
 import casebook.cases.api.CaseDecided;
-import casebook.cases.api.OrderedAction;
+import casebook.cases.api.EnforcementRetried;
 import casebook.cases.api.Verdict;
 import casebook.cases.domain.RiskCase;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes each action of a decided violation to {@code casebook.enforcement.v1}. The event store is the outbox
+ * Publishes each action of a decided violation, and each retried action, to {@code casebook.enforcement.v1}. The event store is the outbox
  * (ADR 9): this handler runs in its own streaming processor, whose position (token) advances only after Kafka has
  * acknowledged every action of the event. A crash after the decision's commit and before publishing publishes it
  * after the restart; a crash after publishing and before the token is stored publishes it again, with the same
@@ -48,12 +48,21 @@ class EnforcementPublisher {
         if (decided.verdict() != Verdict.VIOLATION) {
             return;
         }
-        String region = String.valueOf(message.getMetaData().get(RiskCase.REGION));
+        String region = region(message);
+        publish(decided.subject().id(), decided.actions().stream()
+                .map(action -> EnforcementOrder.of(decided, action, region, message.getTimestamp())).toList());
+    }
+
+    @EventHandler
+    void on(EnforcementRetried retried, DomainEventMessage<?> message) throws Exception {
+        publish(retried.subject().id(), List.of(EnforcementOrder.of(retried, region(message), message.getTimestamp())));
+    }
+
+    /** Sends the orders, keyed by subject (one subject's orders stay in order), and waits for Kafka's acks. */
+    private void publish(String subjectId, List<EnforcementOrder> orders) throws Exception {
         List<CompletableFuture<SendResult<String, byte[]>>> sent = new ArrayList<>();
-        for (OrderedAction action : decided.actions()) {
-            EnforcementOrder order = EnforcementOrder.of(decided, action, region, message.getTimestamp());
-            // keyed by subject: one subject's actions stay in order on one partition
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(), decided.subject().id(),
+        for (EnforcementOrder order : orders) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(), subjectId,
                     json.writeValueAsBytes(order));
             record.headers().add(ACTION_ID, order.actionId().getBytes(StandardCharsets.UTF_8));
             sent.add(kafka.send(record));
@@ -61,5 +70,9 @@ class EnforcementPublisher {
         for (CompletableFuture<SendResult<String, byte[]>> ack : sent) {
             ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    private static String region(DomainEventMessage<?> message) {
+        return String.valueOf(message.getMetaData().get(RiskCase.REGION));
     }
 }

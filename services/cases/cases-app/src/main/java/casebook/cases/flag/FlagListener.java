@@ -6,6 +6,7 @@ import casebook.cases.api.RegionScope;
 import casebook.cases.api.Role;
 import casebook.cases.domain.ActionNotPermitted;
 import casebook.cases.domain.CaseRuleBroken;
+import casebook.cases.infrastructure.kafka.DeadLetters;
 import casebook.cases.infrastructure.security.Callers;
 import casebook.cases.infrastructure.web.CorrelationIds;
 import casebook.cases.infrastructure.web.FieldErrors;
@@ -15,12 +16,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -39,23 +37,21 @@ import java.util.stream.Collectors;
  */
 @Component
 class FlagListener {
-    static final String REASON = "casebook-dlt-reason";
-    static final String DETAIL = "casebook-dlt-detail";
     private static final Logger log = LoggerFactory.getLogger(FlagListener.class);
     private static final Actor KAFKA = new Actor("kafka:casebook.flags.v1", Set.of(Role.DETECTION), RegionScope.ALL);
 
     private final ObjectMapper json;
     private final Validator validator;
     private final FlagSubmissions submissions;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final DeadLetters deadLetters;
     private final FlagTopics topics;
 
-    FlagListener(ObjectMapper json, Validator validator, FlagSubmissions submissions,
-                 KafkaTemplate<String, byte[]> kafka, FlagTopics topics) {
+    FlagListener(ObjectMapper json, Validator validator, FlagSubmissions submissions, DeadLetters deadLetters,
+                 FlagTopics topics) {
         this.json = json;
         this.validator = validator;
         this.submissions = submissions;
-        this.kafka = kafka;
+        this.deadLetters = deadLetters;
         this.topics = topics;
     }
 
@@ -123,23 +119,7 @@ class FlagListener {
 
     /** Sends the original record to the dead-letter topic and waits until Kafka has it: it must not be lost. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, Rejection rejection) {
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topics.deadLetterTopic(), record.key(), record.value());
-        letter.headers().add(REASON, bytes(rejection.reason()));
-        letter.headers().add(DETAIL, bytes(rejection.detail()));
-        letter.headers().add("casebook-dlt-original-topic", bytes(record.topic()));
-        letter.headers().add("casebook-dlt-original-partition", bytes(String.valueOf(record.partition())));
-        letter.headers().add("casebook-dlt-original-offset", bytes(String.valueOf(record.offset())));
-        try {
-            kafka.send(letter).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not dead-letter record " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset(), e.getCause());
-        }
-        log.warn("flag record {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
-                rejection.reason());
+        deadLetters.send(record, topics.deadLetterTopic(), rejection.reason(), rejection.detail());
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -147,9 +127,6 @@ class FlagListener {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(String value) {
-        return value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
-    }
 
     record Accepted(RaiseFlags.Incoming incoming, ConsumerRecord<String, byte[]> record) {
     }

@@ -14,6 +14,7 @@ import casebook.cases.web.api.CasesApi;
 import casebook.cases.web.model.CaseHistory;
 import casebook.cases.web.model.CaseSearchResult;
 import casebook.cases.web.model.CaseStatus;
+import casebook.cases.web.model.EnforcementState;
 
 import casebook.cases.web.model.Priority;
 import casebook.cases.web.model.RiskCategory;
@@ -43,12 +44,14 @@ class CaseQueryController implements CasesApi {
     @Override
     public ResponseEntity<CaseSearchResult> searchCases(String q, String subjectId, String signal, Set<CaseStatus> status,
             Set<RiskCategory> category, Set<Priority> priority, String assignee, OffsetDateTime openedFrom,
-            OffsetDateTime openedTo, OffsetDateTime slaDueFrom, OffsetDateTime slaDueTo, Integer page, Integer size) {
+            OffsetDateTime openedTo, OffsetDateTime slaDueFrom, OffsetDateTime slaDueTo, EnforcementState enforcement,
+            Integer page, Integer size) {
         var criteria = new CaseSearchCriteria(q, subjectId, signal,
                 map(status, s -> casebook.cases.api.CaseStatus.valueOf(s.name())),
                 map(category, c -> casebook.cases.api.RiskCategory.valueOf(c.name())),
                 map(priority, p -> casebook.cases.api.Priority.valueOf(p.name())),
-                assignee, instant(openedFrom), instant(openedTo), instant(slaDueFrom), instant(slaDueTo), page, size);
+                assignee, instant(openedFrom), instant(openedTo), instant(slaDueFrom), instant(slaDueTo),
+                enforcement == null ? null : casebook.cases.api.EnforcementState.valueOf(enforcement.name()), page, size);
         CasePage result = queries.query(new FindCases(criteria, scope()), CasePage.class).join();
         return ResponseEntity.ok(CaseViews.toResult(result));
     }

@@ -11,6 +11,7 @@ import casebook.cases.web.model.CaseSummary;
 import casebook.cases.web.model.Decision;
 import casebook.cases.web.model.DismissalLabel;
 import casebook.cases.web.model.EnforcementAction;
+import casebook.cases.web.model.EnforcementState;
 import casebook.cases.web.model.FlagSource;
 
 import casebook.cases.web.model.Money;
@@ -110,7 +111,10 @@ final class CaseViews {
                 .actions(d.actions().stream().map(a -> new OrderedAction()
                         .actionId(a.actionId() == null ? null : a.actionId().value())
                         .action(EnforcementAction.fromValue(a.action().name()))
-                        .parameters(a.parameters())).toList())
+                        .parameters(a.parameters())
+                        .state(a.state() == null ? null : EnforcementState.fromValue(a.state().name()))
+                        .attempt(a.attempt())
+                        .failure(a.failure())).toList())
                 .label(d.label() == null ? null : DismissalLabel.fromValue(d.label().name()))
                 .proposedBy(d.proposedBy())
                 .approvalRequired(d.approvalRequired())

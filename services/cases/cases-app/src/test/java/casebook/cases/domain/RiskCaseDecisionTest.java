@@ -200,4 +200,48 @@ class RiskCaseDecisionTest {
                 .when(new ApproveDecision(CASE, LEE_SEA, null))
                 .expectException(CaseRuleBroken.class).expectNoEvents();
     }
+
+    ResultValidator<RiskCase> givenDecidedBan(Object... laterEventsThenCommand) {
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.SUSPEND_SELLING, EnforcementAction.BAN);
+        List<Object> given = new java.util.ArrayList<>(List.of(
+                new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+                new FlagAttached(CASE, flag("f-1", "0.91", "1520.00")), new CaseAssigned(CASE, "ana.sea", null),
+                proposed(ban, true), decided(ban, "lee.sea")));
+        given.addAll(List.of(laterEventsThenCommand).subList(0, laterEventsThenCommand.length - 1));
+        return fixture.given(given).when(laterEventsThenCommand[laterEventsThenCommand.length - 1]);
+    }
+
+    static final ActionId SUSPEND = ActionId.of(DECISION, 0);
+    static final ActionId BAN = ActionId.of(DECISION, 1);
+
+    @Test
+    void theEnforcementSystemsResultsAreRecordedOnce() {
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+                .expectEvents(new EnforcementApplied(CASE, BAN, 1, "ban-service"));
+        givenDecidedBan(new EnforcementApplied(CASE, BAN, 1, "ban-service"),
+                new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        givenDecidedBan(new RecordEnforcementResult(CASE, SUSPEND, EnforcementOutcome.FAILED, "shop locked", "svc"))
+                .expectEvents(new EnforcementFailed(CASE, SUSPEND, 1, "shop locked", "svc"));
+        givenDecidedBan(new RecordEnforcementResult(CASE, ActionId.of(DECISION, 7), EnforcementOutcome.APPLIED, null, "svc"))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void aLeadRetriesAFailedActionAsItsNextAttempt() {
+        EnforcementFailed failed = new EnforcementFailed(CASE, SUSPEND, 1, "shop locked", "svc");
+        givenDecidedBan(failed, new RetryEnforcement(CASE, SUSPEND, LEX_SEA_LEAD, null))
+                .expectEvents(new EnforcementRetried(CASE, DECISION, SHOP,
+                        new OrderedAction(SUSPEND, EnforcementAction.SUSPEND_SELLING, Map.of()), POLICY, "ana.sea",
+                        "lee.sea", 2, "lex.sea"));
+        givenDecidedBan(failed, new RetryEnforcement(CASE, SUSPEND, ANA_SEA, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        givenDecidedBan(new RetryEnforcement(CASE, SUSPEND, LEX_SEA_LEAD, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        givenDecidedBan(failed, new EnforcementRetried(CASE, DECISION, SHOP,
+                        new OrderedAction(SUSPEND, EnforcementAction.SUSPEND_SELLING, Map.of()), POLICY, "ana.sea",
+                        "lee.sea", 2, "lex.sea"),
+                new RecordEnforcementResult(CASE, SUSPEND, EnforcementOutcome.APPLIED, null, "svc"))
+                .expectEvents(new EnforcementApplied(CASE, SUSPEND, 2, "svc"));
+    }
 }

@@ -1,6 +1,7 @@
 package casebook.cases.flag;
 
 import casebook.cases.CasesAppTest;
+import casebook.cases.infrastructure.kafka.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -102,7 +103,7 @@ class FlagListenerIT {
         send("good-" + UUID.randomUUID(), flagJson(flagId, "shop-" + UUID.randomUUID(), ""));
 
         ConsumerRecord<String, byte[]> letter = deadLetterWithKey(badKey);
-        assertThat(header(letter, FlagListener.REASON)).isEqualTo("unreadable-json");
+        assertThat(header(letter, DeadLetters.REASON)).isEqualTo("unreadable-json");
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         await().atMost(Duration.ofSeconds(20)).until(() -> claimed(flagId));
     }
@@ -114,8 +115,8 @@ class FlagListenerIT {
         send(key, flagJson(flagId, "shop-x", ", \"priority\": \"P1\""));
 
         ConsumerRecord<String, byte[]> letter = deadLetterWithKey(key);
-        assertThat(header(letter, FlagListener.REASON)).isEqualTo("invalid-flag");
-        assertThat(header(letter, FlagListener.DETAIL)).contains("priority");
+        assertThat(header(letter, DeadLetters.REASON)).isEqualTo("invalid-flag");
+        assertThat(header(letter, DeadLetters.DETAIL)).contains("priority");
         assertThat(claimed(flagId)).isFalse();
     }
 
@@ -125,6 +126,6 @@ class FlagListenerIT {
         send(key, flagJson("k-" + UUID.randomUUID(), "shop-y", "").replace("0.66", "1.5"));
 
         ConsumerRecord<String, byte[]> letter = deadLetterWithKey(key);
-        assertThat(header(letter, FlagListener.DETAIL)).contains("score");
+        assertThat(header(letter, DeadLetters.DETAIL)).contains("score");
     }
 }

@@ -44,7 +44,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/notes").hasAnyRole("ANALYST", "LEAD", "LEGAL")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision/approval",
-                                "/api/v1/cases/*/decision/send-back").hasRole("LEAD")
+                                "/api/v1/cases/*/decision/send-back", "/api/v1/cases/*/decision/actions/*/retry")
+                        .hasRole("LEAD")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())

@@ -28,6 +28,7 @@ class StoredEventsTest {
     final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(AxonConfiguration.eventJson()).build();
 
     static final DecisionId DECISION = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
+    static final ActionId ACTION = ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b");
 
     static final Map<String, Object> SAMPLES = Map.ofEntries(Map.entry(
             "CaseOpened.1", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
@@ -51,8 +52,14 @@ class StoredEventsTest {
             Map.entry("DecisionSentBack.1", new DecisionSentBack(CASE, DECISION, "lee.sea", "add the device evidence")),
             Map.entry("CaseDecided.1", new CaseDecided(CASE, DECISION, SHOP, Verdict.VIOLATION, List.of("SELLER-POLICY-4.2"),
                     "14 fake orders from one device",
-                    List.of(new OrderedAction(ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"),
-                            EnforcementAction.SUSPEND_SELLING, Map.of("days", "30"))), null, "ana.sea", "lee.sea")));
+                    List.of(new OrderedAction(ACTION,
+                            EnforcementAction.SUSPEND_SELLING, Map.of("days", "30"))), null, "ana.sea", "lee.sea")),
+            Map.entry("EnforcementApplied.1", new EnforcementApplied(CASE, ACTION, 1, "seller-enforcement")),
+            Map.entry("EnforcementFailed.1", new EnforcementFailed(CASE, ACTION, 1, "shop is locked by another process",
+                    "seller-enforcement")),
+            Map.entry("EnforcementRetried.1", new EnforcementRetried(CASE, DECISION, SHOP,
+                    new OrderedAction(ACTION, EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
+                    List.of("SELLER-POLICY-4.2"), "ana.sea", "lee.sea", 2, "lee.sea")));
 
     @Test
     void everyStoredShapeStillReadsAsTheSameFact() throws IOException {
