@@ -14,6 +14,7 @@ import casebook.client.model.EnforcementAction;
 import casebook.client.model.OrderedAction;
 import casebook.client.model.PlannedAction;
 import casebook.client.model.Verdict;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -74,6 +75,13 @@ class DecisionsIT {
         assertThat(ban.value().path("decidedBy").asText()).isEqualTo("ana.sea");
         assertThat(ban.value().path("region").asText()).isEqualTo("SEA");
         assertThat(ban.value().path("policyRefs").get(0).asText()).isEqualTo("SELLER-POLICY-4.2");
+
+        JsonNode label = casebook.enforcementTopic().labelsOf(caseId, 1, Duration.ofSeconds(60), Duration.ofSeconds(1))
+                .get(0).value();
+        assertThat(label.path("outcome").asText()).isEqualTo("CONFIRMED");
+        assertThat(label.path("flags").get(0).path("source").path("id").asText()).isEqualTo("brushing-detector");
+        assertThat(label.path("flags").get(0).path("source").path("version").asText()).isEqualTo("3.2.0");
+        assertThat(label.path("decisionId").asText()).isEqualTo(taken.getDecisionId().toString());
     }
 
     @Test
@@ -167,6 +175,10 @@ class DecisionsIT {
         assertThat(dismissal.getVerdict()).isEqualTo(Verdict.NO_VIOLATION);
         assertThat(dismissal.getLabel()).isEqualTo(DismissalLabel.FALSE_POSITIVE);
         assertThat(dismissal.getApprovalRequired()).isFalse();
+        var labels = casebook.enforcementTopic().labelsOf(caseId, 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
+        assertThat(labels).hasSize(1);
+        assertThat(labels.get(0).value().path("outcome").asText()).isEqualTo("FALSE_POSITIVE");
+        assertThat(labels.get(0).value().path("flags")).hasSize(1);
     }
 
     private UUID caseAssignedTo(String region, String user, CasebookApi api) throws Exception {

@@ -19,10 +19,14 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** The enforcement topic as an enforcement system sees it: the orders Casebook publishes. */
+/**
+ * What Casebook publishes about decided cases, as the systems downstream see it: enforcement orders (and the
+ * results they report back), labels for model owners.
+ */
 public final class EnforcementTopic {
     public static final String TOPIC = "casebook.enforcement.v1";
     public static final String RESULTS = "casebook.enforcement-results.v1";
+    public static final String MODEL_FEEDBACK = "casebook.model-feedback.v1";
 
     private final String bootstrapServers;
     private final ObjectMapper json;
@@ -37,6 +41,15 @@ public final class EnforcementTopic {
      * so that a duplicate shows up in the answer instead of going unnoticed.
      */
     public List<Order> ordersOf(UUID caseId, int expected, Duration atMost, Duration quiet) {
+        return recordsOf(TOPIC, caseId, expected, atMost, quiet);
+    }
+
+    /** The labels model owners receive about one case; see {@link #ordersOf}. */
+    public List<Order> labelsOf(UUID caseId, int expected, Duration atMost, Duration quiet) {
+        return recordsOf(MODEL_FEEDBACK, caseId, expected, atMost, quiet);
+    }
+
+    private List<Order> recordsOf(String topic, UUID caseId, int expected, Duration atMost, Duration quiet) {
         List<Order> orders = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -45,8 +58,8 @@ public final class EnforcementTopic {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(TOPIC));
-            await("%d enforcement orders of case %s".formatted(expected, caseId)).atMost(atMost)
+            consumer.subscribe(List.of(topic));
+            await("%d records on %s about case %s".formatted(expected, topic, caseId)).atMost(atMost)
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .until(() -> read(consumer, caseId, orders) >= expected);
             long until = System.nanoTime() + quiet.toNanos();

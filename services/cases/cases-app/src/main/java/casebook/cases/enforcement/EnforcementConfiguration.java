@@ -1,18 +1,12 @@
 package casebook.cases.enforcement;
 
+import casebook.cases.infrastructure.axon.Publishers;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 
-/**
- * The enforcement topics exist before anything is published or read, and the publisher runs as a pooled streaming
- * processor over the event store from its very beginning, one event at a time, retrying a failed publication
- * (Axon's back-off) instead of skipping it.
- */
+/** The enforcement topics exist before anything is published or read; the publisher runs as every publisher does. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EnforcementConfiguration {
 
@@ -33,12 +27,6 @@ class EnforcementConfiguration {
 
     @Bean
     ConfigurerModule enforcementPublishing() {
-        String group = EnforcementPublisher.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(group, Configuration::eventStore,
-                        (config, processor) -> processor.batchSize(1).initialSegmentCount(2)
-                                .initialToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(group, config -> PropagatingErrorHandler.instance());
+        return Publishers.processor(EnforcementPublisher.PROCESSING_GROUP);
     }
 }

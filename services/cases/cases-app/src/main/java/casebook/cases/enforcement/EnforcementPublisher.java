@@ -4,20 +4,17 @@ import casebook.cases.api.CaseDecided;
 import casebook.cases.api.EnforcementRetried;
 import casebook.cases.api.Verdict;
 import casebook.cases.domain.RiskCase;
+import casebook.cases.infrastructure.kafka.Publications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes each action of a decided violation, and each retried action, to {@code casebook.enforcement.v1}. The event store is the outbox
@@ -31,14 +28,13 @@ import java.util.concurrent.TimeUnit;
 class EnforcementPublisher {
     static final String PROCESSING_GROUP = "enforcement-publisher";
     static final String ACTION_ID = "casebook-action-id";
-    private static final long ACK_TIMEOUT_SECONDS = 30;
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final Publications publications;
     private final EnforcementTopics topics;
     private final ObjectMapper json;
 
-    EnforcementPublisher(KafkaTemplate<String, byte[]> kafka, EnforcementTopics topics, ObjectMapper json) {
-        this.kafka = kafka;
+    EnforcementPublisher(Publications publications, EnforcementTopics topics, ObjectMapper json) {
+        this.publications = publications;
         this.topics = topics;
         this.json = json;
     }
@@ -60,16 +56,14 @@ class EnforcementPublisher {
 
     /** Sends the orders, keyed by subject (one subject's orders stay in order), and waits for Kafka's acks. */
     private void publish(String subjectId, List<EnforcementOrder> orders) throws Exception {
-        List<CompletableFuture<SendResult<String, byte[]>>> sent = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (EnforcementOrder order : orders) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(), subjectId,
                     json.writeValueAsBytes(order));
             record.headers().add(ACTION_ID, order.actionId().getBytes(StandardCharsets.UTF_8));
-            sent.add(kafka.send(record));
+            records.add(record);
         }
-        for (CompletableFuture<SendResult<String, byte[]>> ack : sent) {
-            ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
+        publications.publish(records);
     }
 
     private static String region(DomainEventMessage<?> message) {

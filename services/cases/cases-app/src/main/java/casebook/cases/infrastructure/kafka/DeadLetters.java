@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,9 +24,11 @@ public class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final MeterRegistry metrics;
 
-    DeadLetters(KafkaTemplate<String, byte[]> kafka) {
+    DeadLetters(KafkaTemplate<String, byte[]> kafka, MeterRegistry metrics) {
         this.kafka = kafka;
+        this.metrics = metrics;
     }
 
     public void send(ConsumerRecord<String, byte[]> record, String deadLetterTopic, String reason, String detail) {
@@ -45,6 +48,7 @@ public class DeadLetters {
             throw new IllegalStateException("could not dead-letter record " + record.topic() + "-" + record.partition()
                     + "@" + record.offset(), e.getCause());
         }
+        metrics.counter("casebook.dead.letters", "topic", deadLetterTopic, "reason", reason).increment();
         log.warn("record {}-{}@{} dead-lettered to {}: {}", record.topic(), record.partition(), record.offset(),
                 deadLetterTopic, reason);
     }

@@ -1,0 +1,67 @@
+package casebook.cases.feedback;
+
+import casebook.cases.api.CaseDecided;
+import casebook.cases.api.CaseOpened;
+import casebook.cases.api.Flag;
+import casebook.cases.api.FlagAttached;
+import casebook.cases.api.Verdict;
+import casebook.cases.domain.RiskCase;
+import casebook.cases.infrastructure.kafka.Publications;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publishes a label to {@code casebook.model-feedback.v1} for every final outcome of a case, with every flag the
+ * case held (ids, the rule or model and version that raised it, score), so that model owners can retrain. Runs like
+ * the enforcement publisher (ADR 9): its own processor, the token advances only after Kafka acknowledged.
+ */
+@Component
+@ProcessingGroup(ModelFeedbackPublisher.PROCESSING_GROUP)
+class ModelFeedbackPublisher {
+    static final String PROCESSING_GROUP = "model-feedback-publisher";
+
+    private final EventStore events;
+    private final Publications publications;
+    private final ModelFeedbackTopics topics;
+    private final ObjectMapper json;
+
+    ModelFeedbackPublisher(EventStore events, Publications publications, ModelFeedbackTopics topics, ObjectMapper json) {
+        this.events = events;
+        this.publications = publications;
+        this.topics = topics;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CaseDecided decided, DomainEventMessage<?> message) throws Exception {
+        String outcome = decided.verdict() == Verdict.VIOLATION ? "CONFIRMED" : decided.label().name();
+        String category = null;
+        List<ModelLabel.LabelledFlag> flags = new ArrayList<>();
+        // the case's history up to the decision: the flags the decision was about
+        for (DomainEventMessage<?> event : events.readEvents(message.getAggregateIdentifier()).asStream()
+                .takeWhile(e -> e.getSequenceNumber() < message.getSequenceNumber()).toList()) {
+            if (event.getPayload() instanceof CaseOpened opened) {
+                category = opened.category().name();
+            } else if (event.getPayload() instanceof FlagAttached attached) {
+                Flag flag = attached.flag();
+                flags.add(new ModelLabel.LabelledFlag(flag.flagId().value(), new ModelLabel.Source(
+                        flag.source().kind().name(), flag.source().id(), flag.source().version()), flag.score(),
+                        flag.observedAt()));
+            }
+        }
+        ModelLabel label = new ModelLabel(decided.decisionId().toString(), decided.caseId().toString(),
+                decided.decisionId().toString(), outcome, category,
+                new ModelLabel.Subject(decided.subject().kind().name(), decided.subject().id()),
+                String.valueOf(message.getMetaData().get(RiskCase.REGION)), flags, message.getTimestamp());
+        publications.publish(List.of(new ProducerRecord<>(topics.topic(), decided.caseId().toString(),
+                json.writeValueAsBytes(label))));
+    }
+}
