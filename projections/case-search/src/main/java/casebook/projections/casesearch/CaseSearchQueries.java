@@ -6,8 +6,11 @@ import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.FindCase;
 import casebook.cases.api.FindCases;
+import casebook.cases.api.FindRelatedCases;
 import casebook.cases.api.RegionScope;
+import casebook.cases.api.RelatedCases;
 import casebook.cases.api.RiskCategory;
+import casebook.cases.api.Signals;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -27,6 +30,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Answers case searches from the index behind the alias. The caller's regions are a filter of the query itself, so
@@ -36,6 +40,9 @@ class CaseSearchQueries {
 
     private static final List<String> SIGNAL_FIELDS =
             List.of("signals.deviceIds", "signals.ips", "signals.paymentFingerprints", "signals.linkedAccounts");
+
+    /** At most this many values per signal field relate cases (a case with thousands of IPs relates by the first). */
+    private static final int MAX_RELATING_VALUES = 1_000;
 
     private final CaseIndex index;
 
@@ -56,6 +63,54 @@ class CaseSearchQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @QueryHandler
+    RelatedCases handle(FindRelatedCases query) {
+        CaseView self = handle(new FindCase(query.caseId(), query.scope()));
+        if (self == null) {
+            return null;
+        }
+        Signals signals = self.signals();
+        BoolQuery.Builder shares = new BoolQuery.Builder().minimumShouldMatch("1");
+        List<List<String>> values = List.of(signals.deviceIds(), signals.ips(), signals.paymentFingerprints(),
+                                            signals.linkedAccounts());
+        for (int i = 0; i < SIGNAL_FIELDS.size(); i++) {
+            List<FieldValue> terms = values.get(i).stream().limit(MAX_RELATING_VALUES).map(FieldValue::of).toList();
+            if (!terms.isEmpty()) {
+                String field = SIGNAL_FIELDS.get(i);
+                shares.should(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms))));
+            }
+        }
+        if (values.stream().allMatch(List::isEmpty)) {
+            return new RelatedCases(query.caseId(), List.of());
+        }
+        BoolQuery.Builder bool = shares.mustNot(q -> q.ids(ids -> ids.values(query.caseId().toString())));
+        if (!query.scope().all()) {
+            bool.filter(terms("region", query.scope().regions()));
+        }
+        try {
+            SearchResponse<BinaryData> response = index.client().search(s -> s.index(index.alias())
+                    .query(q -> q.bool(bool.build())).size(FindRelatedCases.LIMIT), BinaryData.class);
+            List<RelatedCases.Related> related = response.hits().hits().stream()
+                    .map(hit -> CaseDocumentJson.document(hit.source()).toView())
+                    .map(other -> new RelatedCases.Related(other, shared(signals, other.signals())))
+                    .toList();
+            return new RelatedCases(query.caseId(), related);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Signals shared(Signals a, Signals b) {
+        return new Signals(common(a.deviceIds(), b.deviceIds()), common(a.ips(), b.ips()),
+                           common(a.paymentFingerprints(), b.paymentFingerprints()),
+                           common(a.linkedAccounts(), b.linkedAccounts()));
+    }
+
+    private static List<String> common(List<String> a, List<String> b) {
+        Set<String> other = Set.copyOf(b);
+        return a.stream().filter(other::contains).toList();
     }
 
     @QueryHandler

@@ -3,15 +3,17 @@ package casebook.projections.casesearch;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseSearchCriteria;
-import casebook.cases.api.EnforcementState;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseView;
+import casebook.cases.api.EnforcementState;
 import casebook.cases.api.FindCase;
 import casebook.cases.api.FindCases;
+import casebook.cases.api.FindRelatedCases;
 import casebook.cases.api.Money;
 import casebook.cases.api.Priority;
 import casebook.cases.api.Region;
 import casebook.cases.api.RegionScope;
+import casebook.cases.api.RelatedCases;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,19 @@ class CaseSearchQueriesIT {
 
     private static List<CaseId> ids(CasePage page) {
         return page.items().stream().map(CaseView::caseId).toList();
+    }
+
+    @Test
+    void relatedCasesShareSignalsAndStayInsideTheCallersRegions() {
+        RelatedCases ofA = queries.handle(new FindRelatedCases(a.caseId, ONLY_SEA));
+        assertThat(ofA.related()).extracting(r -> r.relatedCase().caseId()).containsExactly(b.caseId);
+        assertThat(ofA.related().get(0).shared())
+                .isEqualTo(new Signals(List.of("dev-ring-1"), List.of(), List.of(), List.of()));
+
+        assertThat(queries.handle(new FindRelatedCases(a.caseId, RegionScope.ALL)).related())
+                .extracting(r -> r.relatedCase().caseId()).containsExactlyInAnyOrder(b.caseId, c.caseId);
+        assertThat(queries.handle(new FindRelatedCases(c.caseId, ONLY_SEA))).as("a US case, unseen").isNull();
+        assertThat(queries.handle(new FindRelatedCases(d.caseId, ONLY_SEA)).related()).isEmpty();
     }
 
     @Test

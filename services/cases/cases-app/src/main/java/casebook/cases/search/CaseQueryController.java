@@ -5,6 +5,8 @@ import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseSearchCriteria;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.FindCase;
+import casebook.cases.api.FindRelatedCases;
+import casebook.cases.api.RelatedCases;
 import casebook.cases.api.FindCases;
 import casebook.cases.api.RegionScope;
 import casebook.cases.domain.CaseNotFound;
@@ -62,6 +64,14 @@ class CaseQueryController implements CasesApi {
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
         return ResponseEntity.ok().eTag(Versions.eTag(view.version())).body(CaseViews.toCase(view));
+    }
+
+    @Override
+    public ResponseEntity<casebook.cases.web.model.RelatedCases> getRelatedCases(UUID caseId) {
+        RelatedCases related = queries.query(new FindRelatedCases(new CaseId(caseId), scope()),
+                ResponseTypes.optionalInstanceOf(RelatedCases.class)).join()
+                .orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
+        return ResponseEntity.ok(CaseViews.toRelated(related));
     }
 
     @Override

@@ -2,6 +2,7 @@ package casebook.cases.search;
 
 import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseView;
+import casebook.cases.api.RelatedCases;
 import casebook.cases.web.model.CaseFacets;
 import casebook.cases.web.model.CaseFlag;
 import casebook.cases.web.model.CaseNote;
@@ -17,6 +18,7 @@ import casebook.cases.web.model.FlagSource;
 import casebook.cases.web.model.Money;
 import casebook.cases.web.model.OrderedAction;
 import casebook.cases.web.model.Priority;
+import casebook.cases.web.model.RelatedCase;
 import casebook.cases.web.model.RiskCategory;
 import casebook.cases.web.model.Signals;
 import casebook.cases.web.model.Subject;
@@ -50,6 +52,19 @@ final class CaseViews {
         return facet;
     }
 
+    static casebook.cases.web.model.RelatedCases toRelated(RelatedCases related) {
+        return new casebook.cases.web.model.RelatedCases()
+                .caseId(related.caseId().value())
+                .items(related.related().stream().map(r -> new RelatedCase()
+                        ._case(toSummary(r.relatedCase()))
+                        .shared(signals(r.shared()))).toList());
+    }
+
+    private static Signals signals(casebook.cases.api.Signals signals) {
+        return new Signals().deviceIds(signals.deviceIds()).ips(signals.ips())
+                .paymentFingerprints(signals.paymentFingerprints()).linkedAccounts(signals.linkedAccounts());
+    }
+
     static CaseSummary toSummary(CaseView view) {
         return new CaseSummary()
                 .caseId(view.caseId().value())
@@ -69,7 +84,6 @@ final class CaseViews {
     }
 
     static casebook.cases.web.model.Case toCase(CaseView view) {
-        var signals = view.signals();
         return new casebook.cases.web.model.Case()
                 .caseId(view.caseId().value())
                 .subject(subject(view))
@@ -85,8 +99,7 @@ final class CaseViews {
                 .slaDueAt(time(view.slaDueAt()))
                 .updatedAt(time(view.updatedAt()))
                 .version(view.version())
-                .signals(new Signals().deviceIds(signals.deviceIds()).ips(signals.ips())
-                        .paymentFingerprints(signals.paymentFingerprints()).linkedAccounts(signals.linkedAccounts()))
+                .signals(signals(view.signals()))
                 .flags(view.flags().stream().map(f -> new CaseFlag()
                         .flagId(f.flagId().value())
                         .source(new FlagSource().kind(FlagSource.KindEnum.fromValue(f.source().kind().name()))
