@@ -60,6 +60,15 @@ class RegionWallsIT {
     }
 
     @Test
+    void theQueueHoldsOnlyTheCallersRegionMostAtRiskFirst() throws Exception {
+        CaseSearchResult queue = anaSea.getQueue(0, 100);
+
+        assertThat(queue.getItems()).isNotEmpty().allSatisfy(c -> assertThat(c.getRegion()).isEqualTo("SEA"));
+        assertThat(queue.getItems()).extracting(c -> c.getSlaDueAt()).isSorted();
+        assertThat(queue.getFacets().getStatus().keySet()).doesNotContain("DECIDED", "DISMISSED");
+    }
+
+    @Test
     void aSeaAnalystCannotReadAUsCaseNorItsHistoryAsIfItDidNotExist() {
         Problems byId = refused(() -> anaSea.getCase(usCase));
         Problems history = refused(() -> anaSea.getCaseHistory(usCase));

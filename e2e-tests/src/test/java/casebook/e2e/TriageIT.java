@@ -6,6 +6,7 @@ import casebook.client.model.CaseChange;
 import casebook.client.model.CaseEvent;
 import casebook.client.model.CaseStatus;
 import casebook.client.model.CaseSummary;
+import casebook.client.model.Escalation;
 import casebook.client.model.Flag;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,23 @@ class TriageIT {
         assertThat(refusal.status()).isEqualTo(422);
         assertThat(refusal.problem().getCode()).isNotBlank();
         assertThat(anaSea.getCaseHistory(caseId).getEvents()).extracting(CaseEvent::getType).doesNotContain("CaseAssigned");
+    }
+
+    @Test
+    void anAnalystEscalatesToTheLeadWhoAloneTakesItBack() throws Exception {
+        UUID caseId = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), null).getCaseId();
+        CasebookApi leeSea = casebook.as("lee.sea");
+
+        anaSea.escalateCase(caseId, new Escalation().reason("30 shops share this device"), null, null);
+
+        eventually().until(() -> anaSea.getCase(caseId).getEscalated(), Boolean.TRUE::equals);
+        assertThat(refused(() -> anaSea.escalateCase(caseId, new Escalation().reason("again"), null, null)).status())
+                .isEqualTo(422);
+        assertThat(refused(() -> anaSea.deescalateCase(caseId, "mine now", null, null)).status()).isEqualTo(403);
+        leeSea.deescalateCase(caseId, "handled by the ring task force", null, null);
+        eventually().until(() -> anaSea.getCase(caseId).getEscalated(), Boolean.FALSE::equals);
+        assertThat(anaSea.getCaseHistory(caseId).getEvents()).extracting(CaseEvent::getType)
+                .containsSubsequence("CaseEscalated", "CaseDeescalated");
     }
 
     private static CaseEvent single(List<CaseEvent> events, String type) {

@@ -3,6 +3,8 @@ package casebook.projections.casesearch;
 import casebook.cases.api.ActionId;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseDecided;
+import casebook.cases.api.CaseDeescalated;
+import casebook.cases.api.CaseEscalated;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseStatus;
@@ -46,11 +48,12 @@ import java.util.Set;
 record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                     Priority priority, String assignee, int flagCount, BigDecimal maxScore, MoneyAtRisk moneyAtRisk,
                     Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt, Instant slaDueAt,
-                    Instant updatedAt, long version, Decision decision) {
+                    Instant updatedAt, long version, Decision decision, boolean escalated) {
 
     /** The events this read model is made of. */
     static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
                                                CaseAssigned.class, CaseUnassigned.class, NoteAdded.class,
+                                               CaseEscalated.class, CaseDeescalated.class,
                                                DecisionProposed.class, DecisionSentBack.class, CaseDecided.class,
                                                EnforcementApplied.class, EnforcementFailed.class,
                                                EnforcementRetried.class);
@@ -98,6 +101,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         if (event instanceof CaseAssigned e) return current.assigned(e.assignee(), sequenceNumber, at);
         if (event instanceof CaseUnassigned) return current.unassigned(sequenceNumber, at);
         if (event instanceof NoteAdded e) return current.noteAdded(e, sequenceNumber, at);
+        if (event instanceof CaseEscalated) return current.escalation(true, sequenceNumber, at);
+        if (event instanceof CaseDeescalated) return current.escalation(false, sequenceNumber, at);
         if (event instanceof DecisionProposed e) return current.decisionProposed(e, sequenceNumber, at);
         if (event instanceof DecisionSentBack) return current.decisionSentBack(sequenceNumber, at);
         if (event instanceof CaseDecided e) return current.decided(e, sequenceNumber, at);
@@ -117,7 +122,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
     static CaseDocument opened(CaseOpened e, long sequenceNumber, Instant at) {
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
-                                sequenceNumber, null);
+                                sequenceNumber, null, false);
     }
 
     CaseDocument flagAttached(Flag flag, long sequenceNumber, Instant at) {
@@ -126,7 +131,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         BigDecimal highest = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
         return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount + 1, highest,
                                 largerMoneyAtRisk(flag.moneyAtRisk()), union(signals, flag.signals()), moreFlags,
-                                notes, openedAt, slaDueAt, at, sequenceNumber, decision);
+                                notes, openedAt, slaDueAt, at, sequenceNumber, decision, escalated);
     }
 
     /** The largest single-flag amount, in the currency of the first flag that carried money. */
@@ -157,25 +162,31 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
     CaseDocument priorityRaised(PriorityRaised e, long sequenceNumber, Instant at) {
         Instant due = e.slaDueAt() == null ? slaDueAt : e.slaDueAt();
         return new CaseDocument(caseId, subject, region, category, status, e.to(), assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, notes, openedAt, due, at, sequenceNumber, decision);
+                                moneyAtRisk, signals, flags, notes, openedAt, due, at, sequenceNumber, decision, escalated);
     }
 
     CaseDocument assigned(String newAssignee, long sequenceNumber, Instant at) {
         return new CaseDocument(caseId, subject, region, category, CaseStatus.IN_REVIEW, priority, newAssignee,
                                 flagCount, maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at,
-                                sequenceNumber, decision);
+                                sequenceNumber, decision, escalated);
     }
 
     CaseDocument unassigned(long sequenceNumber, Instant at) {
         return new CaseDocument(caseId, subject, region, category, CaseStatus.OPEN, priority, null, flagCount,
-                                maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, decision);
+                                maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, decision, escalated);
     }
 
     CaseDocument noteAdded(NoteAdded e, long sequenceNumber, Instant at) {
         List<Note> moreNotes = new ArrayList<>(notes);
         moreNotes.add(new Note(e.noteId(), e.author(), e.text(), at));
         return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, moreNotes, openedAt, slaDueAt, at, sequenceNumber, decision);
+                                moneyAtRisk, signals, flags, moreNotes, openedAt, slaDueAt, at, sequenceNumber, decision, escalated);
+    }
+
+    CaseDocument escalation(boolean nowEscalated, long sequenceNumber, Instant at) {
+        return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
+                                moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, decision,
+                                nowEscalated);
     }
 
     CaseDocument decisionProposed(DecisionProposed e, long sequenceNumber, Instant at) {
@@ -215,12 +226,13 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
 
     private CaseDocument withDecision(CaseStatus newStatus, Decision newDecision, long sequenceNumber, Instant at) {
         return new CaseDocument(caseId, subject, region, category, newStatus, priority, assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, newDecision);
+                                moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, newDecision,
+                                escalated);
     }
 
     CaseView toView() {
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), signals, flags, notes, openedAt,
-                            slaDueAt, updatedAt, version, decision);
+                            slaDueAt, updatedAt, version, decision, escalated);
     }
 }

@@ -2,6 +2,8 @@ package casebook.projections.casesearch;
 
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseDecided;
+import casebook.cases.api.CaseDeescalated;
+import casebook.cases.api.CaseEscalated;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseUnassigned;
 import casebook.cases.api.DecisionProposed;
@@ -64,6 +66,16 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(NoteAdded event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseEscalated event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseDeescalated event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

@@ -6,6 +6,7 @@ import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.FindCase;
 import casebook.cases.api.FindCases;
+import casebook.cases.api.FindQueue;
 import casebook.cases.api.FindRelatedCases;
 import casebook.cases.api.RegionScope;
 import casebook.cases.api.RelatedCases;
@@ -115,16 +116,25 @@ class CaseSearchQueries {
 
     @QueryHandler
     CasePage handle(FindCases query) {
-        CaseSearchCriteria criteria = query.criteria();
+        return search(query.criteria(), query.scope(), "priority", "slaDueAt");
+    }
+
+    @QueryHandler
+    CasePage handle(FindQueue query) {
+        return search(query.criteria(), query.scope(), "slaDueAt", "priority");
+    }
+
+    /** One page of matching cases sorted by the given fields (then case id), with status and category counts. */
+    private CasePage search(CaseSearchCriteria criteria, RegionScope scope, String firstSort, String thenSort) {
         try {
             SearchResponse<BinaryData> response = index.client().search(s -> s
                     .index(index.alias())
-                    .query(filter(criteria, query.scope()))
+                    .query(filter(criteria, scope))
                     .from(criteria.page() * criteria.size())
                     .size(criteria.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .sort(o -> o.field(f -> f.field("priority").order(SortOrder.Asc)))
-                    .sort(o -> o.field(f -> f.field("slaDueAt").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field(firstSort).order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field(thenSort).order(SortOrder.Asc)))
                     .sort(o -> o.field(f -> f.field("caseId").order(SortOrder.Asc)))
                     .aggregations("status", a -> a.terms(t -> t.field("status").size(CaseStatus.values().length)))
                     .aggregations("category", a -> a.terms(t -> t.field("category").size(RiskCategory.values().length))),

@@ -8,6 +8,7 @@ import casebook.cases.api.CaseView;
 import casebook.cases.api.EnforcementState;
 import casebook.cases.api.FindCase;
 import casebook.cases.api.FindCases;
+import casebook.cases.api.FindQueue;
 import casebook.cases.api.FindRelatedCases;
 import casebook.cases.api.Money;
 import casebook.cases.api.Priority;
@@ -87,6 +88,16 @@ class CaseSearchQueriesIT {
 
     private static List<CaseId> ids(CasePage page) {
         return page.items().stream().map(CaseView::caseId).toList();
+    }
+
+    @Test
+    void theQueueIsTheOpenWorkOfTheCallersRegionsMostAtRiskFirst() {
+        CasePage queue = queries.handle(new FindQueue(ONLY_SEA, 0, 20));
+
+        assertThat(ids(queue)).containsExactly(d.caseId, a.caseId.toString().compareTo(f.caseId.toString()) < 0
+                ? a.caseId : f.caseId, a.caseId.toString().compareTo(f.caseId.toString()) < 0 ? f.caseId : a.caseId,
+                b.caseId);
+        assertThat(queue.statusCounts()).containsEntry(CaseStatus.OPEN, 3L).containsEntry(CaseStatus.IN_REVIEW, 1L);
     }
 
     @Test

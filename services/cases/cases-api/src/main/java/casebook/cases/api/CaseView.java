@@ -9,7 +9,7 @@ import java.util.Map;
 public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                        Priority priority, String assignee, int flagCount, BigDecimal maxScore, Money moneyAtRisk,
                        Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt,
-                       Instant slaDueAt, Instant updatedAt, long version, Decision decision) {
+                       Instant slaDueAt, Instant updatedAt, long version, Decision decision, boolean escalated) {
 
     public record FlagSummary(FlagId flagId, FlagSource source, BigDecimal score, Instant observedAt) {
     }

@@ -8,18 +8,22 @@ import casebook.cases.api.AssignCase;
 import casebook.cases.api.AttachFlag;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseDecided;
+import casebook.cases.api.CaseDeescalated;
+import casebook.cases.api.CaseEscalated;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseUnassigned;
 import casebook.cases.api.DecisionProposed;
 import casebook.cases.api.DecisionSentBack;
+import casebook.cases.api.DeescalateCase;
 import casebook.cases.api.EnforcementAction;
 import casebook.cases.api.EnforcementApplied;
 import casebook.cases.api.EnforcementFailed;
 import casebook.cases.api.EnforcementOutcome;
 import casebook.cases.api.EnforcementRetried;
 import casebook.cases.api.EnforcementState;
+import casebook.cases.api.EscalateCase;
 import casebook.cases.api.Flag;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.FlagId;
@@ -84,6 +88,7 @@ public class RiskCase {
     private BigDecimal maxScore = BigDecimal.ZERO;
     private Money moneyAtRisk;
     private DecisionProposed proposal;
+    private boolean escalated;
     private CaseDecided decision;
     private List<Enforcement> enforcement = new ArrayList<>();
 
@@ -156,6 +161,32 @@ public class RiskCase {
         requireRole(actor, Role.ANALYST, Role.LEAD, Role.LEGAL);
         requireText("note-text", "note", command.text(), AddNote.MAX_TEXT_LENGTH);
         record(new NoteAdded(id, command.noteId(), actor.userId(), command.text().strip()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(EscalateCase command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireText("escalation-reason", "reason", command.reason(), EscalateCase.MAX_REASON_LENGTH);
+        if (escalated) {
+            throw new CaseRuleBroken("already-escalated", "the case is already escalated to the region's lead");
+        }
+        record(new CaseEscalated(id, command.reason().strip(), actor.userId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DeescalateCase command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.LEAD);
+        requireText("escalation-reason", "reason", command.reason(), EscalateCase.MAX_REASON_LENGTH);
+        if (!escalated) {
+            throw new CaseRuleBroken("not-escalated", "the case is not escalated");
+        }
+        record(new CaseDeescalated(id, command.reason().strip(), actor.userId()));
         return getVersion();
     }
 
@@ -412,6 +443,16 @@ public class RiskCase {
     void on(CaseUnassigned event) {
         assignee = null;
         status = CaseStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEscalated event) {
+        escalated = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDeescalated event) {
+        escalated = false;
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseSearchCriteria;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.FindCase;
+import casebook.cases.api.FindQueue;
 import casebook.cases.api.FindRelatedCases;
 import casebook.cases.api.RelatedCases;
 import casebook.cases.api.FindCases;
@@ -56,6 +57,12 @@ class CaseQueryController implements CasesApi {
                 enforcement == null ? null : casebook.cases.api.EnforcementState.valueOf(enforcement.name()), page, size);
         CasePage result = queries.query(new FindCases(criteria, scope()), CasePage.class).join();
         return ResponseEntity.ok(CaseViews.toResult(result));
+    }
+
+    @Override
+    public ResponseEntity<CaseSearchResult> getQueue(Integer page, Integer size) {
+        CasePage queue = queries.query(new FindQueue(scope(), page, size), CasePage.class).join();
+        return ResponseEntity.ok(CaseViews.toResult(queue));
     }
 
     @Override

@@ -39,8 +39,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/flags").hasRole("DETECTION")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/queue")
+                        .hasAnyRole(READERS)
                         .requestMatchers("/api/v1/cases/*/assignee").hasAnyRole("ANALYST", "LEAD")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/escalation").hasAnyRole("ANALYST", "LEAD")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*/escalation").hasRole("LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/notes").hasAnyRole("ANALYST", "LEAD", "LEGAL")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision/approval",

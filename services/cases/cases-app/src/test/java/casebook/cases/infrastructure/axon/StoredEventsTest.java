@@ -54,6 +54,8 @@ class StoredEventsTest {
                     "14 fake orders from one device",
                     List.of(new OrderedAction(ACTION,
                             EnforcementAction.SUSPEND_SELLING, Map.of("days", "30"))), null, "ana.sea", "lee.sea")),
+            Map.entry("CaseEscalated.1", new CaseEscalated(CASE, "30 shops share this device", "ana.sea")),
+            Map.entry("CaseDeescalated.1", new CaseDeescalated(CASE, "handled by the ring task force", "lee.sea")),
             Map.entry("EnforcementApplied.1", new EnforcementApplied(CASE, ACTION, 1, "seller-enforcement")),
             Map.entry("EnforcementFailed.1", new EnforcementFailed(CASE, ACTION, 1, "shop is locked by another process",
                     "seller-enforcement")),

@@ -1,0 +1,48 @@
+package casebook.cases.domain;
+
+import casebook.cases.api.*;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static casebook.cases.domain.RiskCaseTest.*;
+
+/** Escalation to the region's lead, with a reason; only a lead takes it back. */
+class RiskCaseEscalationTest {
+    AggregateTestFixture<RiskCase> fixture;
+    CaseOpened opened;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(RiskCase.class);
+        fixture.registerInjectableResource(SLA);
+        opened = new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime());
+    }
+
+    @Test
+    void anAnalystEscalatesWithAReasonOnce() {
+        fixture.given(opened).when(new EscalateCase(CASE, " 30 linked shops ", ANA_SEA, null))
+                .expectEvents(new CaseEscalated(CASE, "30 linked shops", "ana.sea"));
+        fixture.given(opened, new CaseEscalated(CASE, "ring", "ana.sea"))
+                .when(new EscalateCase(CASE, "again", BEN_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        fixture.given(opened).when(new EscalateCase(CASE, " ", ANA_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+        fixture.given(opened).when(new EscalateCase(CASE, "ring", ANA_US, null))
+                .expectException(CaseNotFound.class).expectNoEvents();
+        fixture.given(opened).when(new EscalateCase(CASE, "ring", AUDREY, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyALeadDeescalates() {
+        fixture.given(opened, new CaseEscalated(CASE, "ring", "ana.sea"))
+                .when(new DeescalateCase(CASE, "handled by the ring task force", LEE_SEA, null))
+                .expectEvents(new CaseDeescalated(CASE, "handled by the ring task force", "lee.sea"));
+        fixture.given(opened, new CaseEscalated(CASE, "ring", "ana.sea"))
+                .when(new DeescalateCase(CASE, "mine now", ANA_SEA, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        fixture.given(opened).when(new DeescalateCase(CASE, "nothing to take back", LEE_SEA, null))
+                .expectException(CaseRuleBroken.class).expectNoEvents();
+    }
+}
