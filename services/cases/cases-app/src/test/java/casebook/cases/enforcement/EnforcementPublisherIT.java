@@ -1,5 +1,6 @@
 package casebook.cases.enforcement;
 
+import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.*;
 import casebook.devstack.DevStack;
@@ -20,14 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Enforcement out: one message per action, once, also when the decision was committed while nothing published. */
 @CasesAppTest
 class EnforcementPublisherIT {
-    static final Region SEA = new Region("SEA");
-    static final Actor DETECTOR = new Actor("detector-sea", Set.of(Role.DETECTION), RegionScope.of(Set.of(SEA)));
-    static final Actor ANA = new Actor("ana.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
-    static final Actor LEE = new Actor("lee.sea", Set.of(Role.LEAD), RegionScope.of(Set.of(SEA)));
     static final ObjectMapper JSON = new ObjectMapper();
     static KafkaConsumer<String, byte[]> orders;
 
@@ -119,18 +113,15 @@ class EnforcementPublisherIT {
     }
 
     private CaseId decidedBan() {
-        Flag flag = new Flag(new FlagId("enf-" + UUID.randomUUID()),
-                new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"),
-                new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID()), SEA, RiskCategory.BRUSHING,
-                new BigDecimal("0.9"), null, null, Signals.NONE, Instant.now());
-        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag, DETECTOR));
+        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.9"),
+                Actors.DETECTOR_SEA));
         CaseId caseId = receipts.get(0).caseId();
-        commands.sendAndWait(new AssignCase(caseId, "ana.sea", ANA, null));
+        commands.sendAndWait(new AssignCase(caseId, "ana.sea", Actors.ANALYST_SEA, null));
         commands.sendAndWait(new ProposeDecision(caseId, DecisionId.random(), Verdict.VIOLATION,
                 List.of("SELLER-POLICY-4.2"), "fake orders", List.of(
                         new PlannedAction(EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
-                        new PlannedAction(EnforcementAction.BAN, Map.of())), null, ANA, null));
-        commands.sendAndWait(new ApproveDecision(caseId, LEE, null));
+                        new PlannedAction(EnforcementAction.BAN, Map.of())), null, Actors.ANALYST_SEA, null));
+        commands.sendAndWait(new ApproveDecision(caseId, Actors.LEAD_SEA, null));
         return caseId;
     }
 

@@ -1,23 +1,13 @@
 package casebook.cases.infrastructure.axon;
 
+import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
-import casebook.cases.api.Actor;
 import casebook.cases.api.AddNote;
 import casebook.cases.api.CaseId;
-import casebook.cases.api.Flag;
-import casebook.cases.api.FlagId;
 import casebook.cases.api.FlagReceipt;
-import casebook.cases.api.FlagSource;
 import casebook.cases.api.NoteAdded;
 import casebook.cases.api.NoteId;
 import casebook.cases.api.RaiseFlags;
-import casebook.cases.api.Region;
-import casebook.cases.api.RegionScope;
-import casebook.cases.api.RiskCategory;
-import casebook.cases.api.Role;
-import casebook.cases.api.Signals;
-import casebook.cases.api.SubjectKind;
-import casebook.cases.api.SubjectRef;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -29,21 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cached risk cases with another service instance writing to the same event store. */
 @CasesAppTest
 class CatchingUpCacheIT {
-    static final Region SEA = new Region("SEA");
-    static final Actor DETECTOR_SEA = new Actor("detector-sea", Set.of(Role.DETECTION), RegionScope.of(Set.of(SEA)));
-    static final Actor ANALYST_SEA = new Actor("ana.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
-
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         CasesAppTest.Servers.register(registry);
@@ -60,7 +42,7 @@ class CatchingUpCacheIT {
 
     @Test
     void aCachedCaseFirstCatchesUpWithWhatAnotherInstanceAppended() {
-        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag(), DETECTOR_SEA));
+        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.4"), Actors.DETECTOR_SEA));
         CaseId caseId = receipts.get(0).caseId(); // cached here at version 1
 
         // the other instance adds a note: straight into the shared event store, past this instance's cache
@@ -69,17 +51,11 @@ class CatchingUpCacheIT {
                 MetaData.with("region", "SEA"))));
 
         // the analyst saw version 2 (through the other instance) and writes here
-        long version = commands.sendAndWait(new AddNote(caseId, NoteId.random(), "second look", ANALYST_SEA, 2L));
+        long version = commands.sendAndWait(new AddNote(caseId, NoteId.random(), "second look", Actors.ANALYST_SEA, 2L));
 
         assertThat(version).isEqualTo(3);
         assertThat(events.readEvents(caseId.toString(), 0).asStream().map(e -> e.getPayloadType().getSimpleName()))
                 .containsExactly("CaseOpened", "FlagAttached", "NoteAdded", "NoteAdded");
     }
 
-    private static Flag flag() {
-        String shop = "shop-" + UUID.randomUUID();
-        return new Flag(new FlagId("cache-" + UUID.randomUUID()),
-                new FlagSource(FlagSource.Kind.RULE, "velocity-rule", "1"), new SubjectRef(SubjectKind.SELLER, shop),
-                SEA, RiskCategory.BRUSHING, new BigDecimal("0.4"), null, null, Signals.NONE, Instant.now());
-    }
 }

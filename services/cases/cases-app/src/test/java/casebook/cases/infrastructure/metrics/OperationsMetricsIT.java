@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.metrics;
 
+import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.*;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,11 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,9 +19,6 @@ import static org.awaitility.Awaitility.await;
 /** What operations see: commands handled by outcome, and how far each event processor is behind. */
 @CasesAppTest
 class OperationsMetricsIT {
-    static final Region SEA = new Region("SEA");
-    static final Actor DETECTOR = new Actor("detector-sea", Set.of(Role.DETECTION), RegionScope.of(Set.of(SEA)));
-
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         CasesAppTest.Servers.register(registry);
@@ -39,8 +33,8 @@ class OperationsMetricsIT {
     void commandsAreCountedByOutcomeAndProcessorsReportTheirLag() {
         double before = count("RaiseFlags", "success");
         double refusedBefore = count("AssignCase", "failure");
-        CaseId caseId = commands.<java.util.List<FlagReceipt>>sendAndWait(RaiseFlags.one(flag(), DETECTOR)).get(0).caseId();
-        assertThatThrownBy(() -> commands.sendAndWait(new AssignCase(caseId, "ana.sea", DETECTOR, null)));
+        CaseId caseId = commands.<java.util.List<FlagReceipt>>sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.5"), Actors.DETECTOR_SEA)).get(0).caseId();
+        assertThatThrownBy(() -> commands.sendAndWait(new AssignCase(caseId, "ana.sea", Actors.DETECTOR_SEA, null)));
 
         assertThat(count("RaiseFlags", "success")).isEqualTo(before + 1);
         assertThat(count("AssignCase", "failure")).isEqualTo(refusedBefore + 1);
@@ -55,9 +49,4 @@ class OperationsMetricsIT {
         return counter == null ? 0 : counter.count();
     }
 
-    private static Flag flag() {
-        return new Flag(new FlagId("metrics-" + UUID.randomUUID()), new FlagSource(FlagSource.Kind.RULE, "rule", "1"),
-                new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID()), SEA, RiskCategory.BRUSHING,
-                new BigDecimal("0.5"), null, null, Signals.NONE, Instant.now());
-    }
 }
