@@ -64,7 +64,7 @@ class RegionWallsIT {
         CaseSearchResult queue = anaSea.getQueue(0, 100);
 
         assertThat(queue.getItems()).isNotEmpty().allSatisfy(c -> assertThat(c.getRegion()).isEqualTo("SEA"));
-        assertThat(queue.getItems()).extracting(c -> c.getSlaDueAt()).isSorted();
+        assertThat(queue.getItems()).extracting(c -> c.getNextDueAt()).doesNotContainNull().isSorted();
         assertThat(queue.getFacets().getStatus().keySet()).doesNotContain("DECIDED", "DISMISSED");
     }
 

@@ -2,6 +2,9 @@ package casebook.projections.casesearch;
 
 import casebook.cases.api.ActionId;
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseClosed;
+import casebook.cases.api.CaseReopened;
+import casebook.cases.api.ResolutionCode;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseDeescalated;
 import casebook.cases.api.CaseEscalated;
@@ -28,6 +31,8 @@ import casebook.cases.api.Priority;
 import casebook.cases.api.PriorityRaised;
 import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
+import casebook.cases.api.SlaBreached;
+import casebook.cases.api.SlaStage;
 import casebook.cases.api.Signals;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.api.Verdict;
@@ -48,7 +53,9 @@ import java.util.Set;
 record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                     Priority priority, String assignee, int flagCount, BigDecimal maxScore, MoneyAtRisk moneyAtRisk,
                     Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt, Instant slaDueAt,
-                    Instant updatedAt, long version, Decision decision, boolean escalated) {
+                    Instant updatedAt, long version, Decision decision, boolean escalated, Instant decisionDueAt,
+                    List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
+                    ResolutionCode resolution, Instant closedAt) {
 
     /** The events this read model is made of. */
     static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
@@ -56,13 +63,15 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                CaseEscalated.class, CaseDeescalated.class,
                                                DecisionProposed.class, DecisionSentBack.class, CaseDecided.class,
                                                EnforcementApplied.class, EnforcementFailed.class,
-                                               EnforcementRetried.class);
+                                               EnforcementRetried.class, SlaBreached.class,
+                                               CaseClosed.class, CaseReopened.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
         signals = signals == null ? Signals.NONE : signals;
         flags = List.copyOf(flags == null ? List.of() : flags);
         notes = List.copyOf(notes == null ? List.of() : notes);
+        slaBreaches = List.copyOf(slaBreaches == null ? List.of() : slaBreaches);
     }
 
     /**
@@ -96,55 +105,192 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             throw new IllegalStateException("no search document before " + event.getClass().getSimpleName() + " #"
                                             + sequenceNumber + " of its case; rebuild the case search index");
         }
-        if (event instanceof FlagAttached e) return current.flagAttached(e.flag(), sequenceNumber, at);
-        if (event instanceof PriorityRaised e) return current.priorityRaised(e, sequenceNumber, at);
-        if (event instanceof CaseAssigned e) return current.assigned(e.assignee(), sequenceNumber, at);
-        if (event instanceof CaseUnassigned) return current.unassigned(sequenceNumber, at);
-        if (event instanceof NoteAdded e) return current.noteAdded(e, sequenceNumber, at);
-        if (event instanceof CaseEscalated) return current.escalation(true, sequenceNumber, at);
-        if (event instanceof CaseDeescalated) return current.escalation(false, sequenceNumber, at);
-        if (event instanceof DecisionProposed e) return current.decisionProposed(e, sequenceNumber, at);
-        if (event instanceof DecisionSentBack) return current.decisionSentBack(sequenceNumber, at);
-        if (event instanceof CaseDecided e) return current.decided(e, sequenceNumber, at);
-        if (event instanceof EnforcementApplied e) {
-            return current.enforcement(e.actionId(), EnforcementState.APPLIED, e.attempt(), null, sequenceNumber, at);
+        Draft next = new Draft(current, sequenceNumber, at);
+        if (event instanceof FlagAttached e) next.flagAttached(e.flag());
+        else if (event instanceof PriorityRaised e) next.priorityRaised(e);
+        else if (event instanceof CaseAssigned e) next.assigned(e.assignee(), at);
+        else if (event instanceof CaseUnassigned) next.unassigned();
+        else if (event instanceof NoteAdded e) next.notes.add(new Note(e.noteId(), e.author(), e.text(), at));
+        else if (event instanceof CaseEscalated) next.escalated = true;
+        else if (event instanceof CaseDeescalated) next.escalated = false;
+        else if (event instanceof SlaBreached e) next.slaBreaches.add(e.stage());
+        else if (event instanceof CaseClosed e) next.closed(e.resolution(), at);
+        else if (event instanceof CaseReopened e) next.reopened(e.decisionDueAt());
+        else if (event instanceof DecisionProposed e) next.decisionProposed(e);
+        else if (event instanceof DecisionSentBack) next.decisionSentBack();
+        else if (event instanceof CaseDecided e) next.decided(e, at);
+        else if (event instanceof EnforcementApplied e) {
+            next.enforcement(e.actionId(), EnforcementState.APPLIED, e.attempt(), null);
+        } else if (event instanceof EnforcementFailed e) {
+            next.enforcement(e.actionId(), EnforcementState.FAILED, e.attempt(), e.reason());
+        } else if (event instanceof EnforcementRetried e) {
+            next.enforcement(e.action().actionId(), EnforcementState.ORDERED, e.attempt(), null);
+        } else {
+            throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
         }
-        if (event instanceof EnforcementFailed e) {
-            return current.enforcement(e.actionId(), EnforcementState.FAILED, e.attempt(), e.reason(), sequenceNumber, at);
-        }
-        if (event instanceof EnforcementRetried e) {
-            return current.enforcement(e.action().actionId(), EnforcementState.ORDERED, e.attempt(), null,
-                                       sequenceNumber, at);
-        }
-        throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
+        return next.build();
     }
 
     static CaseDocument opened(CaseOpened e, long sequenceNumber, Instant at) {
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
-                                sequenceNumber, null, false);
+                                sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
+                                null, null);
     }
 
-    CaseDocument flagAttached(Flag flag, long sequenceNumber, Instant at) {
-        List<FlagSummary> moreFlags = new ArrayList<>(flags);
-        moreFlags.add(new FlagSummary(flag.flagId(), flag.source(), flag.score(), flag.observedAt()));
-        BigDecimal highest = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
-        return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount + 1, highest,
-                                largerMoneyAtRisk(flag.moneyAtRisk()), union(signals, flag.signals()), moreFlags,
-                                notes, openedAt, slaDueAt, at, sequenceNumber, decision, escalated);
-    }
+    /**
+     * The next document of a case while one event changes it: a copy of every field, changed in place by the event,
+     * then built into a new (immutable) document.
+     */
+    private static final class Draft {
+        private final CaseDocument from;
+        private final long version;
+        private final Instant updatedAt;
+        private CaseStatus status;
+        private Priority priority;
+        private String assignee;
+        private int flagCount;
+        private BigDecimal maxScore;
+        private MoneyAtRisk moneyAtRisk;
+        private Signals signals;
+        private final List<FlagSummary> flags;
+        private final List<Note> notes;
+        private Instant slaDueAt;
+        private Decision decision;
+        private boolean escalated;
+        private Instant decisionDueAt;
+        private final List<SlaStage> slaBreaches;
+        private Instant firstAssignedAt;
+        private Instant decidedAt;
+        private ResolutionCode resolution;
+        private Instant closedAt;
 
-    /** The largest single-flag amount, in the currency of the first flag that carried money. */
-    private MoneyAtRisk largerMoneyAtRisk(Money flagMoney) {
-        if (flagMoney == null) {
-            return moneyAtRisk;
+        Draft(CaseDocument from, long version, Instant updatedAt) {
+            this.from = from;
+            this.version = version;
+            this.updatedAt = updatedAt;
+            status = from.status;
+            priority = from.priority;
+            assignee = from.assignee;
+            flagCount = from.flagCount;
+            maxScore = from.maxScore;
+            moneyAtRisk = from.moneyAtRisk;
+            signals = from.signals;
+            flags = new ArrayList<>(from.flags);
+            notes = new ArrayList<>(from.notes);
+            slaDueAt = from.slaDueAt;
+            decision = from.decision;
+            escalated = from.escalated;
+            decisionDueAt = from.decisionDueAt;
+            slaBreaches = new ArrayList<>(from.slaBreaches);
+            firstAssignedAt = from.firstAssignedAt;
+            decidedAt = from.decidedAt;
+            resolution = from.resolution;
+            closedAt = from.closedAt;
         }
-        if (moneyAtRisk == null) {
-            return MoneyAtRisk.of(flagMoney);
+
+        CaseDocument build() {
+            return new CaseDocument(from.caseId, from.subject, from.region, from.category, status, priority, assignee,
+                                    flagCount, maxScore, moneyAtRisk, signals, flags, notes, from.openedAt, slaDueAt,
+                                    updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
+                                    firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt);
         }
-        boolean sameCurrency = moneyAtRisk.currency().equals(flagMoney.currency());
-        return sameCurrency && flagMoney.amount().compareTo(moneyAtRisk.value()) > 0
-                ? MoneyAtRisk.of(flagMoney) : moneyAtRisk;
+
+        /** The deadline the case works towards: its first assignment, then its decision, none once decided. */
+        private Instant nextDueAt() {
+            if (decidedAt != null || status == CaseStatus.CLOSED) return null;
+            return firstAssignedAt == null ? slaDueAt : decisionDueAt;
+        }
+
+        void flagAttached(Flag flag) {
+            flags.add(new FlagSummary(flag.flagId(), flag.source(), flag.score(), flag.observedAt()));
+            flagCount++;
+            maxScore = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
+            moneyAtRisk = largerMoneyAtRisk(flag.moneyAtRisk());
+            signals = union(signals, flag.signals());
+        }
+
+        /** The largest single-flag amount, in the currency of the first flag that carried money. */
+        private MoneyAtRisk largerMoneyAtRisk(Money flagMoney) {
+            if (flagMoney == null) {
+                return moneyAtRisk;
+            }
+            if (moneyAtRisk == null) {
+                return MoneyAtRisk.of(flagMoney);
+            }
+            boolean sameCurrency = moneyAtRisk.currency().equals(flagMoney.currency());
+            return sameCurrency && flagMoney.amount().compareTo(moneyAtRisk.value()) > 0
+                    ? MoneyAtRisk.of(flagMoney) : moneyAtRisk;
+        }
+
+        void priorityRaised(PriorityRaised e) {
+            priority = e.to();
+            slaDueAt = e.slaDueAt() == null ? slaDueAt : e.slaDueAt();
+            decisionDueAt = e.decisionDueAt() == null ? decisionDueAt : e.decisionDueAt();
+        }
+
+        void assigned(String newAssignee, Instant at) {
+            status = CaseStatus.IN_REVIEW;
+            assignee = newAssignee;
+            firstAssignedAt = firstAssignedAt == null ? at : firstAssignedAt;
+        }
+
+        void unassigned() {
+            status = CaseStatus.OPEN;
+            assignee = null;
+        }
+
+        void decisionProposed(DecisionProposed e) {
+            decision = new Decision(e.decisionId(), e.verdict(), Decision.State.PROPOSED, e.policyRefs(),
+                    e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters(), null, 0,
+                            null)).toList(),
+                    e.label(), e.proposedBy(), e.approvalRequired(), null);
+            status = e.approvalRequired() ? CaseStatus.DECISION_PROPOSED : status;
+        }
+
+        void decisionSentBack() {
+            decision = null;
+            status = CaseStatus.IN_REVIEW;
+        }
+
+        void decided(CaseDecided e, Instant at) {
+            decision = new Decision(e.decisionId(), e.verdict(), Decision.State.TAKEN, e.policyRefs(), e.rationale(),
+                    e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
+                            EnforcementState.ORDERED, 1, null)).toList(),
+                    e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy());
+            status = e.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
+            decidedAt = at;
+        }
+
+        void closed(ResolutionCode code, Instant at) {
+            status = CaseStatus.CLOSED;
+            resolution = code;
+            closedAt = at;
+        }
+
+        /** Open and unassigned again, for a new decision; the earlier one stays in the history. */
+        void reopened(Instant newDecisionDueAt) {
+            status = CaseStatus.OPEN;
+            assignee = null;
+            decision = null;
+            decidedAt = null;
+            resolution = null;
+            closedAt = null;
+            decisionDueAt = newDecisionDueAt;
+            slaBreaches.remove(SlaStage.DECISION);
+        }
+
+        void enforcement(ActionId actionId, EnforcementState state, int attempt, String failure) {
+            List<Action> actions = decision.actions().stream()
+                    .map(a -> a.actionId().equals(actionId)
+                            ? new Action(actionId, a.action(), a.parameters(), state, attempt,
+                                         state == EnforcementState.FAILED ? failure : a.failure())
+                            : a)
+                    .toList();
+            decision = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
+                    decision.policyRefs(), decision.rationale(), actions, decision.label(), decision.proposedBy(),
+                    decision.approvalRequired(), decision.approvedBy());
+        }
     }
 
     private static Signals union(Signals a, Signals b) {
@@ -159,80 +305,10 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return List.copyOf(all);
     }
 
-    CaseDocument priorityRaised(PriorityRaised e, long sequenceNumber, Instant at) {
-        Instant due = e.slaDueAt() == null ? slaDueAt : e.slaDueAt();
-        return new CaseDocument(caseId, subject, region, category, status, e.to(), assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, notes, openedAt, due, at, sequenceNumber, decision, escalated);
-    }
-
-    CaseDocument assigned(String newAssignee, long sequenceNumber, Instant at) {
-        return new CaseDocument(caseId, subject, region, category, CaseStatus.IN_REVIEW, priority, newAssignee,
-                                flagCount, maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at,
-                                sequenceNumber, decision, escalated);
-    }
-
-    CaseDocument unassigned(long sequenceNumber, Instant at) {
-        return new CaseDocument(caseId, subject, region, category, CaseStatus.OPEN, priority, null, flagCount,
-                                maxScore, moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, decision, escalated);
-    }
-
-    CaseDocument noteAdded(NoteAdded e, long sequenceNumber, Instant at) {
-        List<Note> moreNotes = new ArrayList<>(notes);
-        moreNotes.add(new Note(e.noteId(), e.author(), e.text(), at));
-        return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, moreNotes, openedAt, slaDueAt, at, sequenceNumber, decision, escalated);
-    }
-
-    CaseDocument escalation(boolean nowEscalated, long sequenceNumber, Instant at) {
-        return new CaseDocument(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, decision,
-                                nowEscalated);
-    }
-
-    CaseDocument decisionProposed(DecisionProposed e, long sequenceNumber, Instant at) {
-        Decision proposed = new Decision(e.decisionId(), e.verdict(), Decision.State.PROPOSED, e.policyRefs(),
-                e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters(), null, 0, null))
-                        .toList(),
-                e.label(), e.proposedBy(), e.approvalRequired(), null);
-        return withDecision(e.approvalRequired() ? CaseStatus.DECISION_PROPOSED : status, proposed, sequenceNumber, at);
-    }
-
-    CaseDocument decisionSentBack(long sequenceNumber, Instant at) {
-        return withDecision(CaseStatus.IN_REVIEW, null, sequenceNumber, at);
-    }
-
-    CaseDocument decided(CaseDecided e, long sequenceNumber, Instant at) {
-        Decision taken = new Decision(e.decisionId(), e.verdict(), Decision.State.TAKEN, e.policyRefs(), e.rationale(),
-                e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
-                        EnforcementState.ORDERED, 1, null)).toList(),
-                e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy());
-        return withDecision(e.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED, taken,
-                            sequenceNumber, at);
-    }
-
-    CaseDocument enforcement(ActionId actionId, EnforcementState state, int attempt, String failure,
-                             long sequenceNumber, Instant at) {
-        List<Action> actions = decision.actions().stream()
-                .map(a -> a.actionId().equals(actionId)
-                        ? new Action(actionId, a.action(), a.parameters(), state, attempt,
-                                     state == EnforcementState.FAILED ? failure : a.failure())
-                        : a)
-                .toList();
-        Decision changed = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
-                decision.policyRefs(), decision.rationale(), actions, decision.label(), decision.proposedBy(),
-                decision.approvalRequired(), decision.approvedBy());
-        return withDecision(status, changed, sequenceNumber, at);
-    }
-
-    private CaseDocument withDecision(CaseStatus newStatus, Decision newDecision, long sequenceNumber, Instant at) {
-        return new CaseDocument(caseId, subject, region, category, newStatus, priority, assignee, flagCount, maxScore,
-                                moneyAtRisk, signals, flags, notes, openedAt, slaDueAt, at, sequenceNumber, newDecision,
-                                escalated);
-    }
-
     CaseView toView() {
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), signals, flags, notes, openedAt,
-                            slaDueAt, updatedAt, version, decision, escalated);
+                            slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
+                            resolution, closedAt);
     }
 }

@@ -13,7 +13,10 @@ import casebook.cases.api.EnforcementFailed;
 import casebook.cases.api.EnforcementRetried;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.NoteAdded;
+import casebook.cases.api.CaseClosed;
+import casebook.cases.api.CaseReopened;
 import casebook.cases.api.PriorityRaised;
+import casebook.cases.api.SlaBreached;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ConcludesBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -101,6 +104,21 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(EnforcementFailed event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(SlaBreached event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseClosed event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseReopened event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

@@ -116,12 +116,12 @@ class CaseSearchQueries {
 
     @QueryHandler
     CasePage handle(FindCases query) {
-        return search(query.criteria(), query.scope(), "priority", "slaDueAt");
+        return search(query.criteria(), query.scope(), "priority", "nextDueAt");
     }
 
     @QueryHandler
     CasePage handle(FindQueue query) {
-        return search(query.criteria(), query.scope(), "slaDueAt", "priority");
+        return search(query.criteria(), query.scope(), "nextDueAt", "priority");
     }
 
     /** One page of matching cases sorted by the given fields (then case id), with status and category counts. */

@@ -1,7 +1,10 @@
 package casebook.projections.casesearch;
 
 import casebook.cases.api.ActionId;
+import casebook.cases.api.CaseClosed;
 import casebook.cases.api.CaseDecided;
+import casebook.cases.api.CaseReopened;
+import casebook.cases.api.ResolutionCode;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.DecisionId;
@@ -17,6 +20,8 @@ import casebook.cases.api.Priority;
 import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
+import casebook.cases.api.SlaBreached;
+import casebook.cases.api.SlaStage;
 import casebook.cases.api.Verdict;
 import co.elastic.clients.util.BinaryData;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -166,6 +171,47 @@ class CaseDocumentTest {
 
         assertThat(doc.priority()).isEqualTo(Priority.P1);
         assertThat(doc.slaDueAt()).isEqualTo(sooner);
+    }
+
+    @Test
+    void theNextDeadlineIsTheFirstAssignmentThenTheDecisionAndNoneOnceDecided() {
+        CaseEvents c = aCase();
+        Instant decideBy = DUE.plus(java.time.Duration.ofDays(3));
+        assertThat(c.document().nextDueAt()).isEqualTo(DUE);
+        assertThat(c.document().decisionDueAt()).isEqualTo(decideBy);
+
+        c.add(new SlaBreached(c.caseId, SlaStage.FIRST_ASSIGNMENT, DUE)).assigned("ana", null).unassigned("ana");
+        assertThat(c.document().nextDueAt()).as("assigned once: the decision is next").isEqualTo(decideBy);
+        assertThat(c.document().firstAssignedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(c.document().slaBreaches()).containsExactly(SlaStage.FIRST_ASSIGNMENT);
+        assertThat(c.document().toView().slaBreaches()).containsExactly(SlaStage.FIRST_ASSIGNMENT);
+
+        c.assigned("ana", null).add(new CaseDecided(c.caseId, DecisionId.random(), c.document().subject(),
+                Verdict.NO_VIOLATION, List.of(), "nothing", List.of(), DismissalLabel.FALSE_POSITIVE, "ana", null));
+        assertThat(c.document().nextDueAt()).isNull();
+        assertThat(c.document().decidedAt()).isNotNull();
+    }
+
+    @Test
+    void aClosedCaseHasItsResolutionAndNoDeadlineAndAReopenedOneNeedsANewDecision() {
+        CaseEvents c = aCase().assigned("ana", null).add(new CaseDecided(null,
+                DecisionId.random(), null, Verdict.NO_VIOLATION, List.of(), "nothing", List.of(),
+                DismissalLabel.FALSE_POSITIVE, "ana", null));
+        c.add(new CaseClosed(c.caseId, ResolutionCode.NO_VIOLATION, null, "ana"));
+        assertThat(c.document().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(c.document().toView().resolution()).isEqualTo(ResolutionCode.NO_VIOLATION);
+        assertThat(c.document().closedAt()).isNotNull();
+        assertThat(c.document().nextDueAt()).isNull();
+
+        Instant decideBy = DUE.plus(java.time.Duration.ofDays(10));
+        c.add(new CaseReopened(c.caseId, "chargebacks", "ben", ResolutionCode.NO_VIOLATION, decideBy));
+        CaseDocument reopened = c.document();
+        assertThat(reopened.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(reopened.resolution()).isNull();
+        assertThat(reopened.closedAt()).isNull();
+        assertThat(reopened.assignee()).isNull();
+        assertThat(reopened.decision()).isNull();
+        assertThat(reopened.nextDueAt()).isEqualTo(decideBy);
     }
 
     @Test

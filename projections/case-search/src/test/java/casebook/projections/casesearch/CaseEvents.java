@@ -50,7 +50,7 @@ final class CaseEvents {
                              Instant slaDueAt) {
         CaseEvents c = new CaseEvents(at);
         c.add(new CaseOpened(c.caseId, new SubjectRef(SubjectKind.SELLER, subjectId), region, category, priority,
-                             slaDueAt));
+                             slaDueAt, slaDueAt.plus(java.time.Duration.ofDays(3))));
         return c;
     }
 
@@ -67,7 +67,7 @@ final class CaseEvents {
     }
 
     CaseEvents raised(Priority from, Priority to, Instant slaDueAt) {
-        return add(new PriorityRaised(caseId, from, to, slaDueAt));
+        return add(new PriorityRaised(caseId, from, to, slaDueAt, null));
     }
 
     CaseEvents assigned(String assignee, String previous) {

@@ -4,8 +4,12 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A case was opened for a subject and category; its first flag follows as {@link FlagAttached}. */
+/**
+ * A case was opened for a subject and category; its first flag follows as {@link FlagAttached}. {@code slaDueAt} is
+ * the deadline for its first assignment, {@code decisionDueAt} the one for its decision (absent in cases opened
+ * before decision deadlines existed).
+ */
 @Revision("1")
 public record CaseOpened(CaseId caseId, SubjectRef subject, Region region, RiskCategory category,
-                         Priority priority, Instant slaDueAt) {
+                         Priority priority, Instant slaDueAt, Instant decisionDueAt) {
 }

@@ -5,11 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A case as the search read model holds it. {@code version} is the sequence number of its last event. */
+/**
+ * A case as the search read model holds it. {@code version} is the sequence number of its last event;
+ * {@code slaDueAt} and {@code decisionDueAt} its deadlines for first assignment and decision, {@code slaBreaches}
+ * the ones it missed, {@code nextDueAt} the one it works towards now (none once decided or closed); {@code resolution} and {@code closedAt} are set while it is closed.
+ */
 public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                        Priority priority, String assignee, int flagCount, BigDecimal maxScore, Money moneyAtRisk,
                        Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt,
-                       Instant slaDueAt, Instant updatedAt, long version, Decision decision, boolean escalated) {
+                       Instant slaDueAt, Instant updatedAt, long version, Decision decision, boolean escalated,
+                       Instant decisionDueAt, List<SlaStage> slaBreaches, Instant nextDueAt,
+                       ResolutionCode resolution, Instant closedAt) {
 
     public record FlagSummary(FlagId flagId, FlagSource source, BigDecimal score, Instant observedAt) {
     }

@@ -7,4 +7,9 @@ public enum Priority {
     public boolean isMoreUrgentThan(Priority other) {
         return ordinal() < other.ordinal();
     }
+
+    /** The next more urgent priority; P1 stays P1. */
+    public Priority raised() {
+        return this == P1 ? P1 : values()[ordinal() - 1];
+    }
 }

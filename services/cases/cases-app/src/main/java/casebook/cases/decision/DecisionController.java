@@ -8,6 +8,9 @@ import casebook.cases.api.DismissalLabel;
 import casebook.cases.api.EnforcementAction;
 import casebook.cases.api.PlannedAction;
 import casebook.cases.api.ProposeDecision;
+import casebook.cases.api.CloseCase;
+import casebook.cases.api.ReopenCase;
+import casebook.cases.api.ResolutionCode;
 import casebook.cases.api.RetryEnforcement;
 import casebook.cases.api.SendBackDecision;
 import casebook.cases.api.Verdict;
@@ -16,6 +19,7 @@ import casebook.cases.infrastructure.web.CaseCommands;
 import casebook.cases.infrastructure.web.Versions;
 import casebook.cases.web.api.DecisionsApi;
 import casebook.cases.web.model.CaseChange;
+import casebook.cases.web.model.Closure;
 import casebook.cases.web.model.DecisionProposal;
 import casebook.cases.web.model.DecisionSendBack;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +30,7 @@ import java.util.UUID;
 
 /**
  * Decisions: the assignee proposes, a second person with the lead role approves or sends back (four eyes); a lead
- * orders a failed enforcement action again.
+ * orders a failed enforcement action again; a case closes with a resolution code and reopens on new evidence.
  */
 @RestController
 class DecisionController implements DecisionsApi {
@@ -69,6 +73,21 @@ class DecisionController implements DecisionsApi {
                                                        String correlationId) {
         long version = commands.send(new RetryEnforcement(new CaseId(caseId), new ActionId(actionId),
                 Callers.current(), Versions.fromIfMatch(ifMatch)), null);
+        return CaseCommands.changed(caseId, version);
+    }
+
+    @Override
+    public ResponseEntity<CaseChange> closeCase(UUID caseId, Closure body, String ifMatch, String correlationId) {
+        long version = commands.send(new CloseCase(new CaseId(caseId),
+                ResolutionCode.valueOf(body.getResolution().getValue()), body.getNote(), Callers.current(),
+                Versions.fromIfMatch(ifMatch)), null);
+        return CaseCommands.changed(caseId, version);
+    }
+
+    @Override
+    public ResponseEntity<CaseChange> reopenCase(UUID caseId, String reason, String ifMatch, String correlationId) {
+        long version = commands.send(new ReopenCase(new CaseId(caseId), reason, Callers.current(),
+                Versions.fromIfMatch(ifMatch)), reason);
         return CaseCommands.changed(caseId, version);
     }
 }

@@ -7,6 +7,11 @@ import casebook.cases.api.ApproveDecision;
 import casebook.cases.api.AssignCase;
 import casebook.cases.api.AttachFlag;
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseClosed;
+import casebook.cases.api.CaseReopened;
+import casebook.cases.api.CloseCase;
+import casebook.cases.api.ReopenCase;
+import casebook.cases.api.ResolutionCode;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseDeescalated;
 import casebook.cases.api.CaseEscalated;
@@ -41,11 +46,15 @@ import casebook.cases.api.RetryEnforcement;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Role;
 import casebook.cases.api.SendBackDecision;
+import casebook.cases.api.SlaBreached;
+import casebook.cases.api.SlaStage;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.api.UnassignCase;
 import casebook.cases.api.Verdict;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -73,6 +82,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 public class RiskCase {
     /** Metadata key of the case's region, stamped on every event of the case by {@link #record}. */
     public static final String REGION = "region";
+    /** Metadata key of who acted, on every event (invariant 9); stamped from the command or the deadline. */
+    public static final String ACTOR = "actor";
 
     @AggregateIdentifier
     private CaseId id;
@@ -83,6 +94,9 @@ public class RiskCase {
     private Priority priority;
     private Instant openedAt;
     private Instant slaDueAt;
+    private Instant decisionDueAt;
+    private boolean everAssigned;
+    private Set<SlaStage> breached = new HashSet<>();
     private String assignee;
     private Set<FlagId> flagIds = new HashSet<>();
     private BigDecimal maxScore = BigDecimal.ZERO;
@@ -91,6 +105,7 @@ public class RiskCase {
     private boolean escalated;
     private CaseDecided decision;
     private List<Enforcement> enforcement = new ArrayList<>();
+    private ResolutionCode resolution;
 
     /** One ordered action of the decision and where it stands. */
     record Enforcement(OrderedAction action, int attempt, EnforcementState state) {
@@ -104,30 +119,82 @@ public class RiskCase {
     }
 
     @CommandHandler
-    public RiskCase(OpenCase command, SlaPolicy slaPolicy) {
+    public RiskCase(OpenCase command, SlaPolicy sla, DeadlineManager deadlines) {
         Flag flag = command.flag();
         Priority initial = SubjectKindPolicy.of(flag.subject().kind())
                 .priorityOf(flag.category(), flag.score(), flag.moneyAtRisk());
-        Instant dueAt = now().plus(slaPolicy.timeToFirstAssignment(flag.region(), initial));
-        record(new CaseOpened(command.caseId(), flag.subject(), flag.region(), flag.category(), initial, dueAt),
-                flag.region());
+        Instant at = now();
+        Instant assignBy = at.plus(sla.target(SlaStage.FIRST_ASSIGNMENT, flag.region(), initial));
+        Instant decideBy = at.plus(sla.target(SlaStage.DECISION, flag.region(), initial));
+        record(new CaseOpened(command.caseId(), flag.subject(), flag.region(), flag.category(), initial, assignBy,
+                decideBy), flag.region());
         record(new FlagAttached(command.caseId(), flag), flag.region());
+        new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, assignBy).schedule(deadlines);
+        new SlaDeadline(SlaStage.DECISION, decideBy).schedule(deadlines);
     }
 
     @CommandHandler
-    public long handle(AttachFlag command, SlaPolicy slaPolicy) {
+    public long handle(AttachFlag command, SlaPolicy sla, DeadlineManager deadlines) {
         Flag flag = command.flag();
         requireSameSubject(flag);
         if (flagIds.contains(flag.flagId())) {
             return getVersion();
         }
+        if (status == CaseStatus.CLOSED) {
+            // the intake routes a flag to a closed case only within the reopen window (docs/adr/0011)
+            reopen("new flag " + flag.flagId() + " from " + flag.source().id(), flag.source().id(), sla, deadlines);
+        }
         record(new FlagAttached(id, flag));
         Priority now = SubjectKindPolicy.of(subject.kind()).priorityOf(category, maxScore, moneyAtRisk);
         if (now.isMoreUrgentThan(priority)) {
-            Instant tighter = openedAt.plus(slaPolicy.timeToFirstAssignment(region, now));
-            record(new PriorityRaised(id, priority, now, tighter.isBefore(slaDueAt) ? tighter : slaDueAt));
+            Instant assignBy = earlier(slaDueAt, openedAt.plus(sla.target(SlaStage.FIRST_ASSIGNMENT, region, now)));
+            Instant decideBy = earlier(decisionDueAt, openedAt.plus(sla.target(SlaStage.DECISION, region, now)));
+            boolean assignSooner = !assignBy.equals(slaDueAt);
+            boolean decideSooner = !decideBy.equals(decisionDueAt);
+            record(new PriorityRaised(id, priority, now, assignBy, decideBy));
+            if (assignSooner && !met(SlaStage.FIRST_ASSIGNMENT)) {
+                new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, assignBy).schedule(deadlines);
+            }
+            if (decideSooner && !met(SlaStage.DECISION)) {
+                new SlaDeadline(SlaStage.DECISION, decideBy).schedule(deadlines);
+            }
         }
         return getVersion();
+    }
+
+    /**
+     * A deadline passed: if its stage is still unmet and this is the case's current deadline for it, the case records
+     * the breach once, becomes one step more urgent and goes to the region's lead (unless it is there already).
+     */
+    @DeadlineHandler(deadlineName = SlaDeadline.NAME)
+    void on(SlaDeadline deadline) {
+        SlaStage stage = deadline.stage();
+        Instant current = stage == SlaStage.FIRST_ASSIGNMENT ? slaDueAt : decisionDueAt;
+        if (met(stage) || breached.contains(stage) || !deadline.dueAt().equals(current)) {
+            return;
+        }
+        record(new SlaBreached(id, stage, current));
+        if (priority != Priority.P1) {
+            record(new PriorityRaised(id, priority, priority.raised(), slaDueAt, decisionDueAt));
+        }
+        if (!escalated) {
+            record(new CaseEscalated(id, "SLA breached: " + (stage == SlaStage.FIRST_ASSIGNMENT
+                    ? "not assigned" : "not decided") + " by " + current, SlaDeadline.ACTOR));
+        }
+    }
+
+    private boolean met(SlaStage stage) {
+        if (status == CaseStatus.CLOSED) {
+            return true;
+        }
+        return switch (stage) {
+            case FIRST_ASSIGNMENT -> everAssigned || decision != null;
+            case DECISION -> decision != null;
+        };
+    }
+
+    private static Instant earlier(Instant current, Instant candidate) {
+        return current == null || candidate.isBefore(current) ? candidate : current;
     }
 
     @CommandHandler
@@ -234,6 +301,40 @@ public class RiskCase {
     }
 
     @CommandHandler
+    public long handle(CloseCase command, OpenCases openCases) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireCloseable(actor, command.resolution());
+        if (command.note() != null && command.note().length() > CloseCase.MAX_NOTE_LENGTH) {
+            throw new CaseRuleBroken("note-too-long", "a closing note has at most " + CloseCase.MAX_NOTE_LENGTH
+                    + " characters");
+        }
+        openCases.closed(id);
+        record(new CaseClosed(id, command.resolution(), blankToNull(command.note()), actor.userId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReopenCase command, OpenCases openCases, SlaPolicy sla, DeadlineManager deadlines) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireText("reopen-reason", "reason", command.reason(), ReopenCase.MAX_REASON_LENGTH);
+        requireStatus(CaseStatus.CLOSED);
+        openCases.reopened(id, subject, category, region);
+        reopen(command.reason().strip(), actor.userId(), sla, deadlines);
+        return getVersion();
+    }
+
+    /** Open again, unassigned, for a new decision by a new deadline; the earlier decision stays in the history. */
+    private void reopen(String reason, String by, SlaPolicy sla, DeadlineManager deadlines) {
+        Instant decideBy = now().plus(sla.target(SlaStage.DECISION, region, priority));
+        record(new CaseReopened(id, reason, by, resolution, decideBy));
+        new SlaDeadline(SlaStage.DECISION, decideBy).schedule(deadlines);
+    }
+
+    @CommandHandler
     public long handle(RecordEnforcementResult command) {
         Enforcement ordered = enforcementOf(command.actionId());
         boolean repeated = ordered.state() == EnforcementState.APPLIED
@@ -256,6 +357,7 @@ public class RiskCase {
         Actor actor = command.actor();
         requireVisibleTo(actor);
         requireRole(actor, Role.LEAD);
+        requireStatus(CaseStatus.DECIDED);
         Enforcement failed = enforcementOf(command.actionId());
         if (failed.state() != EnforcementState.FAILED) {
             throw new CaseRuleBroken("action-not-failed", "only a failed action can be retried; this one is "
@@ -302,6 +404,27 @@ public class RiskCase {
             if (status == s) return;
         }
         throw new CaseRuleBroken("case-status", "not possible while the case is " + status);
+    }
+
+    /** Each resolution fits one way a case ends; only a lead closes an undecided case. */
+    private void requireCloseable(Actor actor, ResolutionCode code) {
+        if (code == null) {
+            throw new CaseRuleBroken("resolution-required", "closing needs a resolution code");
+        }
+        switch (code) {
+            case ENFORCED -> {
+                requireStatus(CaseStatus.DECIDED);
+                if (enforcement.stream().anyMatch(e -> e.state() != EnforcementState.APPLIED)) {
+                    throw new CaseRuleBroken("enforcement-outstanding",
+                            "every action must be applied before the case closes as ENFORCED; retry the failed ones");
+                }
+            }
+            case NO_VIOLATION -> requireStatus(CaseStatus.DISMISSED);
+            case SUBJECT_GONE -> {
+                requireRole(actor, Role.LEAD);
+                requireStatus(CaseStatus.OPEN, CaseStatus.IN_REVIEW);
+            }
+        }
     }
 
     /** Invariant 3: an unassigned case cannot be decided. */
@@ -378,6 +501,10 @@ public class RiskCase {
         }
     }
 
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     private static void requireAnalystsAssignOnlyThemselves(Actor actor, String assignee) {
         if (!actor.has(Role.LEAD) && !actor.userId().equals(assignee)) {
             throw new CaseRuleBroken("analyst-may-assign-only-self",
@@ -415,6 +542,7 @@ public class RiskCase {
         category = event.category();
         priority = event.priority();
         slaDueAt = event.slaDueAt();
+        decisionDueAt = event.decisionDueAt();
         openedAt = at;
         status = CaseStatus.OPEN;
     }
@@ -431,11 +559,20 @@ public class RiskCase {
     void on(PriorityRaised event) {
         priority = event.to();
         slaDueAt = event.slaDueAt();
+        if (event.decisionDueAt() != null) {
+            decisionDueAt = event.decisionDueAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SlaBreached event) {
+        breached.add(event.stage());
     }
 
     @EventSourcingHandler
     void on(CaseAssigned event) {
         assignee = event.assignee();
+        everAssigned = true;
         status = CaseStatus.IN_REVIEW;
     }
 
@@ -476,6 +613,23 @@ public class RiskCase {
         status = event.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
         enforcement = new ArrayList<>(event.actions().stream()
                 .map(a -> new Enforcement(a, 1, EnforcementState.ORDERED)).toList());
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        status = CaseStatus.CLOSED;
+        resolution = event.resolution();
+        proposal = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened event) {
+        status = CaseStatus.OPEN;
+        assignee = null;
+        resolution = null;
+        decision = null;
+        decisionDueAt = event.decisionDueAt();
+        breached.remove(SlaStage.DECISION);
     }
 
     @EventSourcingHandler

@@ -2,10 +2,14 @@ package casebook.cases.domain;
 
 import casebook.cases.api.Priority;
 import casebook.cases.api.Region;
+import casebook.cases.api.SlaStage;
 
 import java.time.Duration;
 
-/** How long a region gives itself to pick up a case of a given priority. Configuration, not code. */
+/**
+ * How long a region gives itself, counted from a case's opening, to reach each stage of a case of a given
+ * priority. Configuration, not code.
+ */
 public interface SlaPolicy {
-    Duration timeToFirstAssignment(Region region, Priority priority);
+    Duration target(SlaStage stage, Region region, Priority priority);
 }

@@ -16,6 +16,7 @@ import casebook.cases.domain.SlaPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -44,17 +45,19 @@ import java.util.Set;
 class FlagIntake {
     private static final String TRACE_ID = "traceId";
     private final FlagClaims flagClaims;
-    private final OpenCaseSlots openCases;
+    private final CaseSlots openCases;
     private final Repository<RiskCase> cases;
     private final SlaPolicy slaPolicy;
+    private final DeadlineManager deadlines;
     private final List<CorrelationDataProvider> correlation;
 
-    FlagIntake(FlagClaims flagClaims, OpenCaseSlots openCases, Repository<RiskCase> cases, SlaPolicy slaPolicy,
-               List<CorrelationDataProvider> correlation) {
+    FlagIntake(FlagClaims flagClaims, CaseSlots openCases, Repository<RiskCase> cases, SlaPolicy slaPolicy,
+               DeadlineManager deadlines, List<CorrelationDataProvider> correlation) {
         this.flagClaims = flagClaims;
         this.openCases = openCases;
         this.cases = cases;
         this.slaPolicy = slaPolicy;
+        this.deadlines = deadlines;
         this.correlation = List.copyOf(correlation);
     }
 
@@ -63,11 +66,11 @@ class FlagIntake {
         List<Flag> flags = command.flags().stream().map(RaiseFlags.Incoming::flag).toList();
         flags.forEach(flag -> requireDetectionInRegion(command.raisedBy(), flag));
         Set<FlagId> claimed = flagClaims.claim(flags);
-        Map<OpenCaseSlots.Key, OpenCaseSlots.Slot> slots = openCases.claim(flags.stream()
-                .filter(f -> claimed.contains(f.flagId())).map(OpenCaseSlots.Key::of).toList());
+        Map<CaseSlots.Key, CaseSlots.Slot> slots = openCases.claim(flags.stream()
+                .filter(f -> claimed.contains(f.flagId())).map(CaseSlots.Key::of).toList());
         Map<FlagId, CaseId> cases = new HashMap<>();
         flags.stream().filter(f -> claimed.contains(f.flagId()))
-                .forEach(f -> cases.putIfAbsent(f.flagId(), slots.get(OpenCaseSlots.Key.of(f)).caseId()));
+                .forEach(f -> cases.putIfAbsent(f.flagId(), slots.get(CaseSlots.Key.of(f)).caseId()));
         flagClaims.recordCases(cases);
 
         Set<FlagId> taken = new HashSet<>();
@@ -81,7 +84,7 @@ class FlagIntake {
                 receipts.add(null);
                 continue;
             }
-            OpenCaseSlots.Slot slot = slots.get(OpenCaseSlots.Key.of(flag));
+            CaseSlots.Slot slot = slots.get(CaseSlots.Key.of(flag));
             Object change = slot.isNew() && opened.add(slot.caseId())
                     ? new OpenCase(slot.caseId(), flag)
                     : new AttachFlag(slot.caseId(), flag);
@@ -97,7 +100,7 @@ class FlagIntake {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(change);
         correlation.forEach(unitOfWork::registerCorrelationDataProvider);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> change.getPayload() instanceof OpenCase open
-                ? cases.newInstance(() -> new RiskCase(open, slaPolicy))
+                ? cases.newInstance(() -> new RiskCase(open, slaPolicy, deadlines))
                 : cases.load(((AttachFlag) change.getPayload()).caseId().toString()).handle(change));
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();

@@ -19,8 +19,10 @@ import casebook.cases.web.model.Money;
 import casebook.cases.web.model.OrderedAction;
 import casebook.cases.web.model.Priority;
 import casebook.cases.web.model.RelatedCase;
+import casebook.cases.web.model.ResolutionCode;
 import casebook.cases.web.model.RiskCategory;
 import casebook.cases.web.model.Signals;
+import casebook.cases.web.model.SlaStage;
 import casebook.cases.web.model.Subject;
 import casebook.cases.web.model.SubjectKind;
 import casebook.cases.web.model.Verdict;
@@ -80,6 +82,11 @@ final class CaseViews {
                 .moneyAtRisk(money(view.moneyAtRisk()))
                 .openedAt(time(view.openedAt()))
                 .slaDueAt(time(view.slaDueAt()))
+                .decisionDueAt(time(view.decisionDueAt()))
+                .nextDueAt(time(view.nextDueAt()))
+                .resolution(view.resolution() == null ? null : ResolutionCode.fromValue(view.resolution().name()))
+                .closedAt(time(view.closedAt()))
+                .slaBreaches(view.slaBreaches().stream().map(b -> SlaStage.fromValue(b.name())).toList())
                 .updatedAt(time(view.updatedAt()))
                 .version(view.version());
     }
@@ -99,6 +106,11 @@ final class CaseViews {
                 .moneyAtRisk(money(view.moneyAtRisk()))
                 .openedAt(time(view.openedAt()))
                 .slaDueAt(time(view.slaDueAt()))
+                .decisionDueAt(time(view.decisionDueAt()))
+                .nextDueAt(time(view.nextDueAt()))
+                .resolution(view.resolution() == null ? null : ResolutionCode.fromValue(view.resolution().name()))
+                .closedAt(time(view.closedAt()))
+                .slaBreaches(view.slaBreaches().stream().map(b -> SlaStage.fromValue(b.name())).toList())
                 .updatedAt(time(view.updatedAt()))
                 .version(view.version())
                 .signals(signals(view.signals()))

@@ -35,7 +35,7 @@ class RiskCaseDecisionTest {
     ResultValidator<RiskCase> givenAssignedTo(Actor assignee, ProposeDecision command) {
         Flag flag = flag("f-1", "0.91", "1520.00");
         return fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
-                        fixture.currentTime().plusSeconds(3600)), new FlagAttached(CASE, flag),
+                        fixture.currentTime().plusSeconds(3600), null), new FlagAttached(CASE, flag),
                         new CaseAssigned(CASE, assignee.userId(), null))
                 .when(command);
     }
@@ -96,7 +96,7 @@ class RiskCaseDecisionTest {
     void moneyAtRiskOverTheRegionsThresholdWaitsForALead() {
         Flag big = flag("f-2", "0.5", "7000.00");
         ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN);
-        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                         new FlagAttached(CASE, big), new CaseAssigned(CASE, "ana.sea", null))
                 .when(warn)
                 .expectEvents(proposed(warn, true));
@@ -112,7 +112,7 @@ class RiskCaseDecisionTest {
 
     @Test
     void anUnassignedCaseCannotBeDecided() {
-        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                         new FlagAttached(CASE, flag("f-1", "0.9", null)))
                 .when(violation(ANA_SEA, EnforcementAction.WARN))
                 .expectException(CaseRuleBroken.class).expectExceptionMessage(
@@ -147,7 +147,7 @@ class RiskCaseDecisionTest {
     }
 
     ResultValidator<RiskCase> givenProposed(ProposeDecision proposal, Object command) {
-        return fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+        return fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                         new FlagAttached(CASE, flag("f-1", "0.91", "1520.00")),
                         new CaseAssigned(CASE, proposal.actor().userId(), null), proposed(proposal, true))
                 .when(command);
@@ -195,7 +195,7 @@ class RiskCaseDecisionTest {
 
     @Test
     void nothingToApproveWithoutAPendingProposal() {
-        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                         new FlagAttached(CASE, flag("f-1", "0.91", null)), new CaseAssigned(CASE, "ana.sea", null))
                 .when(new ApproveDecision(CASE, LEE_SEA, null))
                 .expectException(CaseRuleBroken.class).expectNoEvents();
@@ -204,7 +204,7 @@ class RiskCaseDecisionTest {
     ResultValidator<RiskCase> givenDecidedBan(Object... laterEventsThenCommand) {
         ProposeDecision ban = violation(ANA_SEA, EnforcementAction.SUSPEND_SELLING, EnforcementAction.BAN);
         List<Object> given = new java.util.ArrayList<>(List.of(
-                new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime()),
+                new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                 new FlagAttached(CASE, flag("f-1", "0.91", "1520.00")), new CaseAssigned(CASE, "ana.sea", null),
                 proposed(ban, true), decided(ban, "lee.sea")));
         given.addAll(List.of(laterEventsThenCommand).subList(0, laterEventsThenCommand.length - 1));

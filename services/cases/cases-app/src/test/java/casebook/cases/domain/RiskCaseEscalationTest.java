@@ -16,7 +16,7 @@ class RiskCaseEscalationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(RiskCase.class);
         fixture.registerInjectableResource(SLA);
-        opened = new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime());
+        opened = new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null);
     }
 
     @Test

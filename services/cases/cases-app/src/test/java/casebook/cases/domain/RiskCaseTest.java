@@ -20,12 +20,13 @@ class RiskCaseTest {
     static final CaseId CASE = CaseId.of("5f0c1c1e-8a53-4c1a-9d57-8c0f2a7f6b11");
     static final Region SEA = new Region("SEA");
     static final SubjectRef SHOP = new SubjectRef(SubjectKind.SELLER, "shop-118822");
-    static final SlaPolicy SLA = (region, priority) -> switch (priority) {
-        case P1 -> Duration.ofHours(1);
-        case P2 -> Duration.ofHours(4);
-        case P3 -> Duration.ofHours(24);
-        case P4 -> Duration.ofHours(72);
-    };
+    /** Hours to first assignment 1/4/24/72 by priority; to decision ten times as long. */
+    static final SlaPolicy SLA = (stage, region, priority) -> Duration.ofHours(switch (priority) {
+        case P1 -> 1;
+        case P2 -> 4;
+        case P3 -> 24;
+        case P4 -> 72;
+    } * (stage == SlaStage.DECISION ? 10L : 1L));
     static final Actor ANA_SEA = new Actor("ana.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
     static final Actor BEN_SEA = new Actor("ben.sea", Set.of(Role.ANALYST), RegionScope.of(Set.of(SEA)));
     static final Actor LEE_SEA = new Actor("lee.sea", Set.of(Role.LEAD, Role.ANALYST), RegionScope.of(Set.of(SEA)));
@@ -50,7 +51,9 @@ class RiskCaseTest {
     }
 
     CaseOpened opened(Priority priority) {
-        return new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, priority, now.plus(SLA.timeToFirstAssignment(SEA, priority)));
+        return new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, priority,
+                now.plus(SLA.target(SlaStage.FIRST_ASSIGNMENT, SEA, priority)),
+                now.plus(SLA.target(SlaStage.DECISION, SEA, priority)));
     }
 
     @Test
@@ -102,7 +105,8 @@ class RiskCaseTest {
         fixture.given(opened(Priority.P4), new FlagAttached(CASE, flag("f-1", "0.3", null)))
                 .when(new AttachFlag(CASE, severe))
                 .expectEvents(new FlagAttached(CASE, severe),
-                        new PriorityRaised(CASE, Priority.P4, Priority.P1, now.plus(Duration.ofHours(1))));
+                        new PriorityRaised(CASE, Priority.P4, Priority.P1, now.plus(Duration.ofHours(1)),
+                                now.plus(Duration.ofHours(10))));
     }
 
     @Test

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
-    static final String ACTOR = "actor";
+    static final String ACTOR = casebook.cases.domain.RiskCase.ACTOR;
     static final String REASON = "reason";
 
     @Bean

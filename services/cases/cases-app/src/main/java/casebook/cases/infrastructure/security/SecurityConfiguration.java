@@ -44,6 +44,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/cases/*/assignee").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/escalation").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*/escalation").hasRole("LEAD")
+                        .requestMatchers("/api/v1/cases/*/closure").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/notes").hasAnyRole("ANALYST", "LEAD", "LEGAL")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision/approval",

@@ -32,7 +32,7 @@ class StoredEventsTest {
 
     static final Map<String, Object> SAMPLES = Map.ofEntries(Map.entry(
             "CaseOpened.1", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
-                    Instant.parse("2026-11-20T12:15:00Z"))),
+                    Instant.parse("2026-11-20T12:15:00Z"), Instant.parse("2026-11-23T08:15:00Z"))),
             Map.entry("FlagAttached.1", new FlagAttached(CASE, new Flag(new FlagId("brushing-7f3a9c1e"),
                     new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"), SHOP, SEA, RiskCategory.BRUSHING,
                     new BigDecimal("0.91"), new Recommendation(EnforcementAction.SUSPEND_SELLING, new BigDecimal("0.77")),
@@ -40,7 +40,12 @@ class StoredEventsTest {
                     new Signals(List.of("dev-a1"), List.of("203.0.113.7"), List.of("pf-99"), List.of("creator-55")),
                     Instant.parse("2026-11-20T08:15:00Z")))),
             Map.entry("PriorityRaised.1", new PriorityRaised(CASE, Priority.P3, Priority.P1,
+                    Instant.parse("2026-11-20T09:15:00Z"), Instant.parse("2026-11-21T08:15:00Z"))),
+            Map.entry("SlaBreached.1", new SlaBreached(CASE, SlaStage.FIRST_ASSIGNMENT,
                     Instant.parse("2026-11-20T09:15:00Z"))),
+            Map.entry("CaseClosed.1", new CaseClosed(CASE, ResolutionCode.ENFORCED, "ban confirmed", "ana.sea")),
+            Map.entry("CaseReopened.1", new CaseReopened(CASE, "12 chargebacks since", "ben.sea",
+                    ResolutionCode.ENFORCED, Instant.parse("2026-12-01T08:15:00Z"))),
             Map.entry("CaseAssigned.1", new CaseAssigned(CASE, "ben.sea", "ana.sea")),
             Map.entry("CaseUnassigned.1", new CaseUnassigned(CASE, "ana.sea")),
             Map.entry("NoteAdded.1", new NoteAdded(CASE, NoteId.of("0b6f0f3e-2f7d-4a55-9f0e-3c1f1a9d2e77"), "ana.sea",
@@ -73,6 +78,18 @@ class StoredEventsTest {
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                     .isEqualTo(sample.getValue());
         }
+    }
+
+    /** Cases opened before decision deadlines existed read with none (additive field, same revision). */
+    @Test
+    void eventsStoredBeforeDecisionDeadlinesStillRead() {
+        Object opened = serializer.deserialize(new SimpleSerializedObject<>(("{\"caseId\":\"" + CASE + "\","
+                + "\"subject\":{\"kind\":\"SELLER\",\"id\":\"shop-118822\"},\"region\":\"SEA\","
+                + "\"category\":\"BRUSHING\",\"priority\":\"P2\",\"slaDueAt\":\"2026-11-20T12:15:00Z\"}").getBytes(),
+                byte[].class, CaseOpened.class.getName(), "1"));
+
+        assertThat(opened).isEqualTo(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
+                Instant.parse("2026-11-20T12:15:00Z"), null));
     }
 
     @Test

@@ -1,0 +1,11 @@
+package casebook.cases.api;
+
+/** How a closed case ended (docs/triage.md, Closing and reopening). */
+public enum ResolutionCode {
+    /** A decided violation whose every action was applied. */
+    ENFORCED,
+    /** Dismissed: no violation, or not enough evidence for one. */
+    NO_VIOLATION,
+    /** Nothing left to act on (the subject left the platform or was closed elsewhere); a lead closes it undecided. */
+    SUBJECT_GONE
+}

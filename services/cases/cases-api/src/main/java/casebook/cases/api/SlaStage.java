@@ -1,0 +1,9 @@
+package casebook.cases.api;
+
+/** The service levels a region promises on each case, each with its own deadline (docs/triage.md, SLA). */
+public enum SlaStage {
+    /** From opening until someone first takes the case. */
+    FIRST_ASSIGNMENT,
+    /** From opening until the case is decided or dismissed. */
+    DECISION
+}

@@ -1,0 +1,99 @@
+package casebook.cases.closing;
+
+import casebook.cases.Actors;
+import casebook.cases.CasesAppTest;
+import casebook.cases.api.*;
+import casebook.cases.domain.CaseRuleBroken;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Closing, and what a later flag does with a closed case: reopen it within the window, else open a new one. */
+@CasesAppTest
+class CaseClosingIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        CasesAppTest.Servers.register(registry);
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore events;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aFlagWithinTheWindowReopensTheClosedCase() {
+        Flag first = Actors.newSellerFlag("0.6");
+        CaseId caseId = closedAsNoViolation(first);
+
+        FlagReceipt again = raise(sameSubject(first));
+
+        assertThat(again.caseId()).isEqualTo(caseId);
+        assertThat(types(caseId)).endsWith("CaseClosed", "CaseReopened", "FlagAttached");
+    }
+
+    @Test
+    void aFlagAfterTheWindowOpensANewCaseAndTheOldOneCannotReopen() {
+        Flag first = Actors.newSellerFlag("0.6");
+        CaseId old = closedAsNoViolation(first);
+        jdbc.sql("UPDATE case_slots SET closed_at = now() - interval '31 days' WHERE case_id = ?")
+                .param(old.value()).update();
+
+        FlagReceipt later = raise(sameSubject(first));
+
+        assertThat(later.caseId()).isNotEqualTo(old);
+        assertThat(types(later.caseId())).containsExactly("CaseOpened", "FlagAttached");
+        assertThat(types(old)).last().isEqualTo("CaseClosed");
+        assertThatThrownBy(() -> commands.sendAndWait(new ReopenCase(old, "chargebacks", Actors.ANALYST_SEA, null)))
+                .isInstanceOf(CaseRuleBroken.class).hasMessageContaining(later.caseId().toString());
+    }
+
+    @Test
+    void aPersonReopensAClosedCaseWhileItHoldsItsSlot() {
+        CaseId caseId = closedAsNoViolation(Actors.newSellerFlag("0.6"));
+
+        commands.sendAndWait(new ReopenCase(caseId, "12 chargebacks since", Actors.ANALYST_SEA, null));
+
+        assertThat(types(caseId)).endsWith("CaseClosed", "CaseReopened");
+        assertThat(jdbc.sql("SELECT closed_at IS NULL FROM case_slots WHERE case_id = ?").param(caseId.value())
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    private CaseId closedAsNoViolation(Flag flag) {
+        CaseId caseId = raise(flag).caseId();
+        commands.sendAndWait(new AssignCase(caseId, "ana.sea", Actors.ANALYST_SEA, null));
+        commands.sendAndWait(new ProposeDecision(caseId, DecisionId.random(), Verdict.NO_VIOLATION, List.of(),
+                "one-off promotion", List.of(), DismissalLabel.FALSE_POSITIVE, Actors.ANALYST_SEA, null));
+        commands.sendAndWait(new CloseCase(caseId, ResolutionCode.NO_VIOLATION, null, Actors.ANALYST_SEA, null));
+        return caseId;
+    }
+
+    private FlagReceipt raise(Flag flag) {
+        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag, Actors.DETECTOR_SEA));
+        return receipts.get(0);
+    }
+
+    private static Flag sameSubject(Flag flag) {
+        Flag fresh = Actors.newSellerFlag("0.7");
+        return new Flag(fresh.flagId(), fresh.source(), flag.subject(), flag.region(), flag.category(), fresh.score(),
+                null, null, Signals.NONE, fresh.observedAt());
+    }
+
+    private List<String> types(CaseId caseId) {
+        return events.readEvents(caseId.toString(), 0).asStream()
+                .map(DomainEventMessage::getPayloadType).map(Class::getSimpleName).toList();
+    }
+}

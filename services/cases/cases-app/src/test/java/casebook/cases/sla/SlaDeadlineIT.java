@@ -1,0 +1,87 @@
+package casebook.cases.sla;
+
+import casebook.cases.Actors;
+import casebook.cases.CasesApplication;
+import casebook.cases.api.CaseEscalated;
+import casebook.cases.api.CaseId;
+import casebook.cases.api.FlagReceipt;
+import casebook.cases.api.PriorityRaised;
+import casebook.cases.api.RaiseFlags;
+import casebook.cases.api.SlaBreached;
+import casebook.cases.api.SlaStage;
+import casebook.devstack.DevStack;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SLA deadlines survive a restart: a case is opened by one run of the service, which stops before the deadline;
+ * while nothing runs the deadline is a row in PostgreSQL; the next run records the breach. A database of its own,
+ * so that no other running service of the test JVM can fire the deadline in between.
+ */
+class SlaDeadlineIT {
+    static final Duration TIME_TO_ASSIGN = Duration.ofSeconds(20);
+
+    @Test
+    void aDeadlineScheduledBeforeARestartIsBreachedAfterIt() {
+        CaseId caseId;
+        try (ConfigurableApplicationContext first = start()) {
+            List<FlagReceipt> receipts = first.getBean(CommandGateway.class)
+                    .sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.9"), Actors.DETECTOR_SEA));
+            caseId = receipts.get(0).caseId();
+        }
+
+        JdbcClient database = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                properties().get("spring.datasource.url"), properties().get("spring.datasource.username"),
+                properties().get("spring.datasource.password")));
+        assertThat(database.sql("SELECT count(*) FROM scheduled_tasks WHERE execution_time > now()")
+                .query(Long.class).single()).as("deadlines waiting while no service runs").isGreaterThanOrEqualTo(2);
+
+        try (ConfigurableApplicationContext second = start()) {
+            EventStore events = second.getBean(EventStore.class);
+            List<DomainEventMessage<?>> history = await().atMost(TIME_TO_ASSIGN.plusSeconds(40))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> events.readEvents(caseId.toString()).asStream().<DomainEventMessage<?>>map(e -> e).toList(),
+                            all -> all.stream().anyMatch(e -> e.getPayload() instanceof CaseEscalated));
+
+            DomainEventMessage<?> breach = history.stream().filter(e -> e.getPayload() instanceof SlaBreached)
+                    .findFirst().orElseThrow();
+            assertThat(((SlaBreached) breach.getPayload()).stage()).isEqualTo(SlaStage.FIRST_ASSIGNMENT);
+            assertThat(breach.getMetaData()).containsEntry("actor", "casebook-sla").containsEntry("region", "SEA");
+            assertThat(history).extracting(DomainEventMessage::getPayload)
+                    .filteredOn(PriorityRaised.class::isInstance).hasSize(1);
+            assertThat(history).extracting(DomainEventMessage::getPayload)
+                    .filteredOn(SlaBreached.class::isInstance).hasSize(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        Map<String, Object> props = new HashMap<>(properties());
+        props.put("server.port", "0");
+        props.put("casebook.search.alias", "cases-sla-it");
+        props.put("spring.kafka.consumer.group-id", "casebook-cases-sla-it");
+        for (String priority : List.of("P1", "P2", "P3", "P4")) {
+            props.put("casebook.sla.first-assignment.defaults." + priority, TIME_TO_ASSIGN.toString());
+            props.put("casebook.sla.first-assignment.regions.SEA." + priority, TIME_TO_ASSIGN.toString());
+        }
+        // as arguments: they must win over application.yml, as the test's DynamicPropertySource does elsewhere
+        return new SpringApplicationBuilder(CasesApplication.class)
+                .run(props.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+    }
+
+    private static Map<String, String> properties() {
+        return DevStack.shared().springProperties("cases_sla_it");
+    }
+}
