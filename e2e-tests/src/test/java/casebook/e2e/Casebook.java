@@ -113,6 +113,15 @@ public final class Casebook implements AutoCloseable {
         return instances.size();
     }
 
+    /**
+     * Kills every instance of the case service at once (SIGKILL: no shutdown, nothing flushed) and starts them again:
+     * what was committed before must survive, what was acknowledged must not be lost.
+     */
+    public void crashAndRestart() {
+        instances.forEach(CasebookService::kill);
+        instances.forEach(CasebookService::start);
+    }
+
     public FlagTopic flagTopic() {
         return new FlagTopic(stack.kafka().bootstrapServers(), json);
     }

@@ -24,6 +24,11 @@ abstract class LocalServer implements Server {
 
         /** Stops it, waiting up to {@code grace}; fails when it cannot (the server then still counts as started). */
         void stop(Duration grace);
+
+        /** Ends it at once, with no chance to clean up: a crash. */
+        default void kill() {
+            stop(Duration.ZERO);
+        }
     }
 
     /** The logger of the concrete class: log lines name the server that wrote them. */
@@ -97,6 +102,16 @@ abstract class LocalServer implements Server {
         if (throwAway) {
             Folders.delete(dataDir);
         }
+    }
+
+    /** Crashes the server (SIGKILL, no shutdown): for tests of what survives a crash. {@link #start()} again after. */
+    public synchronized void kill() {
+        if (handle == null) {
+            return;
+        }
+        handle.kill();
+        handle = null;
+        log.info("{} on port {} killed", name, port);
     }
 
     @Override

@@ -115,6 +115,16 @@ final class ServerProcess implements LocalServer.Handle {
         }
     }
 
+    @Override
+    public void kill() {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (!Processes.allExit(tree, Duration.ofSeconds(10))) {
+            throw new IllegalStateException(name + " survived SIGKILL: " + tree.stream()
+                    .filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
+        }
+    }
+
     private void waitForExit(Duration duration) {
         try {
             process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,14 @@ package casebook.projections.casesearch;
 
 import casebook.cases.api.ActionId;
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.CaseMerged;
+import casebook.cases.api.DuplicateAbsorbed;
+import casebook.cases.api.EntityLinked;
+import casebook.cases.api.EntityUnlinked;
+import casebook.cases.api.Evidence;
+import casebook.cases.api.EvidenceAdded;
+import casebook.cases.api.LinkedEntity;
+import casebook.cases.api.CaseView.EvidenceItem;
 import casebook.cases.api.CaseClosed;
 import casebook.cases.api.CaseReopened;
 import casebook.cases.api.ResolutionCode;
@@ -55,7 +63,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     Signals signals, List<FlagSummary> flags, List<Note> notes, Instant openedAt, Instant slaDueAt,
                     Instant updatedAt, long version, Decision decision, boolean escalated, Instant decisionDueAt,
                     List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
-                    ResolutionCode resolution, Instant closedAt) {
+                    ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
+                    Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
+                    List<LinkedEntity> links, CaseId mergedInto) {
 
     /** The events this read model is made of. */
     static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
@@ -64,7 +74,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                DecisionProposed.class, DecisionSentBack.class, CaseDecided.class,
                                                EnforcementApplied.class, EnforcementFailed.class,
                                                EnforcementRetried.class, SlaBreached.class,
-                                               CaseClosed.class, CaseReopened.class);
+                                               CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
+                                               EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
+                                               DuplicateAbsorbed.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -72,6 +84,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         flags = List.copyOf(flags == null ? List.of() : flags);
         notes = List.copyOf(notes == null ? List.of() : notes);
         slaBreaches = List.copyOf(slaBreaches == null ? List.of() : slaBreaches);
+        flagSources = List.copyOf(flagSources == null ? List.of() : flagSources);
+        evidence = List.copyOf(evidence == null ? List.of() : evidence);
+        links = List.copyOf(links == null ? List.of() : links);
     }
 
     /**
@@ -116,6 +131,18 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         else if (event instanceof SlaBreached e) next.slaBreaches.add(e.stage());
         else if (event instanceof CaseClosed e) next.closed(e.resolution(), at);
         else if (event instanceof CaseReopened e) next.reopened(e.decisionDueAt());
+        else if (event instanceof EvidenceAdded e) next.evidence.add(item(e.evidence(), at));
+        else if (event instanceof EntityLinked e) next.links.add(e.entity());
+        else if (event instanceof EntityUnlinked e) {
+            next.links.removeIf(l -> l.kind() == e.kind() && l.value().equals(e.value()));
+        } else if (event instanceof CaseMerged e) {
+            next.closed(ResolutionCode.DUPLICATE, at);
+            next.mergedInto = e.into();
+        } else if (event instanceof DuplicateAbsorbed e) {
+            e.flags().forEach(next::flagAttached);
+            e.evidence().forEach(x -> next.evidence.add(item(x, at)));
+            next.links.addAll(e.entities());
+        }
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
@@ -135,7 +162,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
-                                null, null);
+                                null, null, null, null, List.of(), List.of(), List.of(), null);
     }
 
     /**
@@ -164,6 +191,10 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private Instant decidedAt;
         private ResolutionCode resolution;
         private Instant closedAt;
+        private final List<String> flagSources;
+        private final List<EvidenceItem> evidence;
+        private final List<LinkedEntity> links;
+        private CaseId mergedInto;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -187,13 +218,23 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             decidedAt = from.decidedAt;
             resolution = from.resolution;
             closedAt = from.closedAt;
+            flagSources = new ArrayList<>(from.flagSources);
+            evidence = new ArrayList<>(from.evidence);
+            links = new ArrayList<>(from.links);
+            mergedInto = from.mergedInto;
         }
 
         CaseDocument build() {
             return new CaseDocument(from.caseId, from.subject, from.region, from.category, status, priority, assignee,
                                     flagCount, maxScore, moneyAtRisk, signals, flags, notes, from.openedAt, slaDueAt,
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
-                                    firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt);
+                                    firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
+                                    secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
+                                    flagSources, evidence, links, mergedInto);
+        }
+
+        private static Long secondsBetween(Instant start, Instant end) {
+            return start == null || end == null ? null : java.time.Duration.between(start, end).toSeconds();
         }
 
         /** The deadline the case works towards: its first assignment, then its decision, none once decided. */
@@ -204,6 +245,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
 
         void flagAttached(Flag flag) {
             flags.add(new FlagSummary(flag.flagId(), flag.source(), flag.score(), flag.observedAt()));
+            String source = FlagSourceKeys.of(flag.source());
+            if (!flagSources.contains(source)) flagSources.add(source);
             flagCount++;
             maxScore = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
             moneyAtRisk = largerMoneyAtRisk(flag.moneyAtRisk());
@@ -293,6 +336,10 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         }
     }
 
+    private static EvidenceItem item(Evidence e, Instant at) {
+        return new EvidenceItem(e.evidenceId(), e.kind(), e.reference(), e.sha256(), e.addedBy(), e.note(), at);
+    }
+
     private static Signals union(Signals a, Signals b) {
         return new Signals(union(a.deviceIds(), b.deviceIds()), union(a.ips(), b.ips()),
                            union(a.paymentFingerprints(), b.paymentFingerprints()),
@@ -309,6 +356,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), signals, flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt);
+                            resolution, closedAt, evidence, links, mergedInto);
     }
 }

@@ -39,6 +39,11 @@ public class CaseSearchConfiguration {
     }
 
     @Bean
+    CaseMetricsQueries caseMetricsQueries(CaseIndex caseIndex) {
+        return new CaseMetricsQueries(caseIndex);
+    }
+
+    @Bean
     CaseSearchRebuild caseSearchRebuild(CaseIndex caseIndex, EventStore eventStore) {
         return new CaseSearchRebuild(caseIndex, eventStore, Clock.systemUTC());
     }

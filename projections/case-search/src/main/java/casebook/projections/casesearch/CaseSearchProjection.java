@@ -15,6 +15,11 @@ import casebook.cases.api.FlagAttached;
 import casebook.cases.api.NoteAdded;
 import casebook.cases.api.CaseClosed;
 import casebook.cases.api.CaseReopened;
+import casebook.cases.api.CaseMerged;
+import casebook.cases.api.DuplicateAbsorbed;
+import casebook.cases.api.EntityLinked;
+import casebook.cases.api.EntityUnlinked;
+import casebook.cases.api.EvidenceAdded;
 import casebook.cases.api.PriorityRaised;
 import casebook.cases.api.SlaBreached;
 import org.axonframework.config.ProcessingGroup;
@@ -119,6 +124,31 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(CaseReopened event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(EvidenceAdded event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(EntityLinked event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(EntityUnlinked event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(CaseMerged event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(DuplicateAbsorbed event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

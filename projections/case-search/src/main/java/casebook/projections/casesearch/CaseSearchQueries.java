@@ -41,6 +41,9 @@ class CaseSearchQueries {
 
     private static final List<String> SIGNAL_FIELDS =
             List.of("signals.deviceIds", "signals.ips", "signals.paymentFingerprints", "signals.linkedAccounts");
+    /** A signal searched for matches the flags' signals and the entities investigators linked. */
+    private static final List<String> SIGNAL_SEARCH_FIELDS =
+            java.util.stream.Stream.concat(SIGNAL_FIELDS.stream(), java.util.stream.Stream.of("links.value")).toList();
 
     /** At most this many values per signal field relate cases (a case with thousands of IPs relates by the first). */
     private static final int MAX_RELATING_VALUES = 1_000;
@@ -162,7 +165,7 @@ class CaseSearchQueries {
             bool.filter(term("subject.id", c.subjectId()));
         }
         if (c.signal() != null) {
-            bool.filter(q -> q.bool(any -> any.should(SIGNAL_FIELDS.stream().map(f -> term(f, c.signal())).toList())
+            bool.filter(q -> q.bool(any -> any.should(SIGNAL_SEARCH_FIELDS.stream().map(f -> term(f, c.signal())).toList())
                     .minimumShouldMatch("1")));
         }
         if (!c.statuses().isEmpty()) {

@@ -215,6 +215,25 @@ class CaseDocumentTest {
     }
 
     @Test
+    void timesToAssignAndDecideAndTheFlagSourcesAreKeptForTheLeadsFigures() {
+        CaseEvents c = aCase().flag("f-1", "0.5", null, Signals.NONE).flag("f-2", "0.6", null, Signals.NONE)
+                .assigned("ana", null);
+        assertThat(c.document().secondsToFirstAssignment()).isEqualTo(180);
+        assertThat(c.document().secondsToDecision()).isNull();
+        assertThat(c.document().flagSources()).containsExactly("MODEL:1:7:ring-detector");
+
+        c.add(new CaseDecided(c.caseId, DecisionId.random(), null, Verdict.NO_VIOLATION, List.of(), "nothing",
+                List.of(), DismissalLabel.FALSE_POSITIVE, "ana", null));
+        assertThat(c.document().secondsToDecision()).isEqualTo(240);
+    }
+
+    @Test
+    void aFlagSourceKeyReadsBackWhateverItsIdAndVersionHold() {
+        var odd = new casebook.cases.api.FlagSource(casebook.cases.api.FlagSource.Kind.RULE, "a:b:c", "1:2");
+        assertThat(FlagSourceKeys.source(FlagSourceKeys.of(odd))).isEqualTo(odd);
+    }
+
+    @Test
     void anAssignedCaseIsInReviewAndAnUnassignedOneIsOpenAgain() {
         CaseEvents c = aCase().assigned("ana", null);
         assertThat(c.document().status()).isEqualTo(CaseStatus.IN_REVIEW);

@@ -7,5 +7,7 @@ public enum ResolutionCode {
     /** Dismissed: no violation, or not enough evidence for one. */
     NO_VIOLATION,
     /** Nothing left to act on (the subject left the platform or was closed elsewhere); a lead closes it undecided. */
-    SUBJECT_GONE
+    SUBJECT_GONE,
+    /** Merged into another case about the same subject (set by merging only). */
+    DUPLICATE
 }

@@ -21,4 +21,7 @@ public interface OpenCases {
      * @throws CaseRuleBroken when a newer case of the same subject and category is the current one
      */
     void reopened(CaseId caseId, SubjectRef subject, RiskCategory category, Region region);
+
+    /** The duplicate's slots now name the case it was merged into. */
+    void merged(CaseId duplicate, CaseId survivor);
 }

@@ -2,7 +2,18 @@ package casebook.cases.domain;
 
 import casebook.cases.api.Actor;
 import casebook.cases.api.ActionId;
+import casebook.cases.api.AddEvidence;
 import casebook.cases.api.AddNote;
+import casebook.cases.api.CaseMerged;
+import casebook.cases.api.DuplicateAbsorbed;
+import casebook.cases.api.EntityLinked;
+import casebook.cases.api.EntityUnlinked;
+import casebook.cases.api.Evidence;
+import casebook.cases.api.EvidenceAdded;
+import casebook.cases.api.LinkEntity;
+import casebook.cases.api.LinkedEntity;
+import casebook.cases.api.UnlinkEntity;
+import casebook.cases.api.MergeCases;
 import casebook.cases.api.ApproveDecision;
 import casebook.cases.api.AssignCase;
 import casebook.cases.api.AttachFlag;
@@ -66,6 +77,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Set;
 
@@ -84,6 +98,9 @@ public class RiskCase {
     public static final String REGION = "region";
     /** Metadata key of who acted, on every event (invariant 9); stamped from the command or the deadline. */
     public static final String ACTOR = "actor";
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern ONE_TOKEN = Pattern.compile("[^\\s\\p{Cntrl}]+");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     @AggregateIdentifier
     private CaseId id;
@@ -98,7 +115,11 @@ public class RiskCase {
     private boolean everAssigned;
     private Set<SlaStage> breached = new HashSet<>();
     private String assignee;
+    private Set<RiskCategory> categories = new HashSet<>();
     private Set<FlagId> flagIds = new HashSet<>();
+    private List<Evidence> evidence = new ArrayList<>();
+    private Map<String, LinkedEntity> entities = new LinkedHashMap<>();
+    private CaseId mergedInto;
     private BigDecimal maxScore = BigDecimal.ZERO;
     private Money moneyAtRisk;
     private DecisionProposed proposal;
@@ -145,6 +166,12 @@ public class RiskCase {
             reopen("new flag " + flag.flagId() + " from " + flag.source().id(), flag.source().id(), sla, deadlines);
         }
         record(new FlagAttached(id, flag));
+        reprioritize(sla, deadlines);
+        return getVersion();
+    }
+
+    /** After new flags: a more urgent priority and earlier deadlines where the new priority demands them. */
+    private void reprioritize(SlaPolicy sla, DeadlineManager deadlines) {
         Priority now = SubjectKindPolicy.of(subject.kind()).priorityOf(category, maxScore, moneyAtRisk);
         if (now.isMoreUrgentThan(priority)) {
             Instant assignBy = earlier(slaDueAt, openedAt.plus(sla.target(SlaStage.FIRST_ASSIGNMENT, region, now)));
@@ -159,7 +186,6 @@ public class RiskCase {
                 new SlaDeadline(SlaStage.DECISION, decideBy).schedule(deadlines);
             }
         }
-        return getVersion();
     }
 
     /**
@@ -229,6 +255,115 @@ public class RiskCase {
         requireText("note-text", "note", command.text(), AddNote.MAX_TEXT_LENGTH);
         record(new NoteAdded(id, command.noteId(), actor.userId(), command.text().strip()));
         return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AddEvidence command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD, Role.LEGAL);
+        requireNotMerged();
+        if (command.evidenceId() == null || command.kind() == null) {
+            throw new CaseRuleBroken("evidence-invalid", "evidence needs an id and a kind");
+        }
+        requireText("evidence-invalid", "reference", command.reference(), Evidence.MAX_REFERENCE_LENGTH);
+        if (!ONE_TOKEN.matcher(command.reference()).matches()) {
+            throw new CaseRuleBroken("evidence-invalid", "the reference is a URI or an object key: no spaces or"
+                    + " control characters");
+        }
+        if (command.sha256() == null || !SHA_256.matcher(command.sha256()).matches()) {
+            throw new CaseRuleBroken("evidence-invalid", "the SHA-256 of the evidence is 64 lower-case hex digits");
+        }
+        requireOptionalText("evidence-invalid", "note", command.note(), Evidence.MAX_NOTE_LENGTH);
+        if (evidence.stream().anyMatch(e -> e.sha256().equals(command.sha256()))) {
+            throw new CaseRuleBroken("evidence-already-attached", "evidence with this SHA-256 is already on the case");
+        }
+        if (evidence.size() >= Evidence.MAX_PER_CASE) {
+            throw new CaseRuleBroken("too-much-evidence", "a case holds at most " + Evidence.MAX_PER_CASE
+                    + " pieces of evidence");
+        }
+        record(new EvidenceAdded(id, new Evidence(command.evidenceId(), command.kind(), command.reference(),
+                command.sha256(), actor.userId(), blankToNull(command.note()))));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(LinkEntity command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireNotMerged();
+        if (command.kind() == null) {
+            throw new CaseRuleBroken("entity-invalid", "a linked entity needs a kind");
+        }
+        requireText("entity-invalid", "value", command.value(), LinkedEntity.MAX_VALUE_LENGTH);
+        if (!ONE_TOKEN.matcher(command.value()).matches()) {
+            throw new CaseRuleBroken("entity-invalid", "an entity's value has no spaces or control characters");
+        }
+        requireOptionalText("entity-invalid", "note", command.note(), LinkedEntity.MAX_NOTE_LENGTH);
+        if (entities.containsKey(entityKey(command.kind(), command.value()))) {
+            return getVersion();
+        }
+        if (entities.size() >= LinkedEntity.MAX_PER_CASE) {
+            throw new CaseRuleBroken("too-many-entities", "a case links at most " + LinkedEntity.MAX_PER_CASE
+                    + " entities");
+        }
+        record(new EntityLinked(id, new LinkedEntity(command.kind(), command.value(), actor.userId(),
+                blankToNull(command.note()))));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(UnlinkEntity command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireText("unlink-reason", "reason", command.reason(), EscalateCase.MAX_REASON_LENGTH);
+        if (command.kind() == null || !entities.containsKey(entityKey(command.kind(), command.value()))) {
+            throw new CaseRuleBroken("not-linked", "the case links no such entity");
+        }
+        record(new EntityUnlinked(id, command.kind(), command.value(), command.reason().strip(), actor.userId()));
+        return getVersion();
+    }
+
+    /** What a duplicate hands over when it merges into another case of the same subject. */
+    public record Duplicate(CaseId caseId, SubjectRef subject, Region region, RiskCategory category,
+                            List<Evidence> evidence, List<LinkedEntity> entities) {
+    }
+
+    /**
+     * This case is a duplicate of {@code command.survivorId()}: it closes with a pointer to it (its flags, evidence
+     * and linked entities move there, see {@link #absorb}).
+     */
+    public Duplicate mergeInto(MergeCases command) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireText("merge-reason", "reason", command.reason(), MergeCases.MAX_REASON_LENGTH);
+        requireStatus(CaseStatus.OPEN, CaseStatus.IN_REVIEW);
+        Duplicate handedOver = new Duplicate(id, subject, region, category, List.copyOf(evidence),
+                List.copyOf(entities.values()));
+        record(new CaseMerged(id, command.survivorId(), command.reason().strip(), actor.userId()));
+        return handedOver;
+    }
+
+    /** Takes over a duplicate about the same subject: its flags (from its history), evidence and linked entities. */
+    public void absorb(Duplicate duplicate, List<Flag> flags, MergeCases command, SlaPolicy sla,
+                       DeadlineManager deadlines) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        requireRole(actor, Role.ANALYST, Role.LEAD);
+        requireStatus(CaseStatus.OPEN, CaseStatus.IN_REVIEW);
+        if (!duplicate.subject().equals(subject) || !duplicate.region().equals(region)) {
+            throw new CaseRuleBroken("merge-other-subject", "only cases about the same subject in the same region merge");
+        }
+        Set<String> hashes = new HashSet<>(evidence.stream().map(Evidence::sha256).toList());
+        record(new DuplicateAbsorbed(id, duplicate.caseId(), duplicate.category(),
+                flags.stream().filter(f -> !flagIds.contains(f.flagId())).toList(),
+                duplicate.evidence().stream().filter(e -> hashes.add(e.sha256())).toList(),
+                duplicate.entities().stream().filter(e -> !entities.containsKey(entityKey(e.kind(), e.value()))).toList(),
+                actor.userId()));
+        reprioritize(sla, deadlines);
     }
 
     @CommandHandler
@@ -321,6 +456,7 @@ public class RiskCase {
         requireVisibleTo(actor);
         requireRole(actor, Role.ANALYST, Role.LEAD);
         requireText("reopen-reason", "reason", command.reason(), ReopenCase.MAX_REASON_LENGTH);
+        requireNotMerged();
         requireStatus(CaseStatus.CLOSED);
         openCases.reopened(id, subject, category, region);
         reopen(command.reason().strip(), actor.userId(), sla, deadlines);
@@ -424,6 +560,8 @@ public class RiskCase {
                 requireRole(actor, Role.LEAD);
                 requireStatus(CaseStatus.OPEN, CaseStatus.IN_REVIEW);
             }
+            case DUPLICATE -> throw new CaseRuleBroken("use-merge", "a duplicate closes by merging it into the case"
+                    + " that survives");
         }
     }
 
@@ -501,6 +639,23 @@ public class RiskCase {
         }
     }
 
+    private void requireNotMerged() {
+        if (mergedInto != null) {
+            throw new CaseRuleBroken("case-merged", "this case was merged into " + mergedInto + "; work on that one");
+        }
+    }
+
+    private static void requireOptionalText(String rule, String what, String text, int maxLength) {
+        if (text != null && (text.length() > maxLength || CONTROL.matcher(text).find())) {
+            throw new CaseRuleBroken(rule, "the " + what + " has at most " + maxLength
+                    + " characters and no control characters");
+        }
+    }
+
+    private static String entityKey(casebook.cases.api.EntityKind kind, String value) {
+        return kind + ":" + value;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
@@ -513,7 +668,7 @@ public class RiskCase {
     }
 
     private void requireSameSubject(Flag flag) {
-        if (!flag.subject().equals(subject) || flag.category() != category || !flag.region().equals(region)) {
+        if (!flag.subject().equals(subject) || !categories.contains(flag.category()) || !flag.region().equals(region)) {
             throw new CaseRuleBroken("flag-subject-mismatch", "the flag is about another subject, category or region");
         }
     }
@@ -540,6 +695,7 @@ public class RiskCase {
         subject = event.subject();
         region = event.region();
         category = event.category();
+        categories.add(event.category());
         priority = event.priority();
         slaDueAt = event.slaDueAt();
         decisionDueAt = event.decisionDueAt();
@@ -549,7 +705,10 @@ public class RiskCase {
 
     @EventSourcingHandler
     void on(FlagAttached event) {
-        Flag flag = event.flag();
+        on(event.flag());
+    }
+
+    private void on(Flag flag) {
         flagIds.add(flag.flagId());
         maxScore = maxScore.max(flag.score());
         moneyAtRisk = larger(moneyAtRisk, flag.moneyAtRisk());
@@ -613,6 +772,37 @@ public class RiskCase {
         status = event.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
         enforcement = new ArrayList<>(event.actions().stream()
                 .map(a -> new Enforcement(a, 1, EnforcementState.ORDERED)).toList());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAdded event) {
+        evidence.add(event.evidence());
+    }
+
+    @EventSourcingHandler
+    void on(EntityLinked event) {
+        entities.put(entityKey(event.entity().kind(), event.entity().value()), event.entity());
+    }
+
+    @EventSourcingHandler
+    void on(EntityUnlinked event) {
+        entities.remove(entityKey(event.kind(), event.value()));
+    }
+
+    @EventSourcingHandler
+    void on(CaseMerged event) {
+        mergedInto = event.into();
+        status = CaseStatus.CLOSED;
+        resolution = ResolutionCode.DUPLICATE;
+        proposal = null;
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateAbsorbed event) {
+        categories.add(event.category());
+        event.flags().forEach(this::on);
+        evidence.addAll(event.evidence());
+        event.entities().forEach(e -> entities.put(entityKey(e.kind(), e.value()), e));
     }
 
     @EventSourcingHandler

@@ -101,8 +101,11 @@ class CaseSlots implements OpenCases {
                 slots.put(row.key(), new Slot(new CaseId(row.caseId()), false));
             } else {
                 UUID successor = CaseId.random().value();
-                jdbc.sql("UPDATE case_slots SET case_id = ?, closed_at = NULL WHERE case_id = ?")
-                        .params(successor, row.caseId()).update();
+                jdbc.sql("""
+                                UPDATE case_slots SET case_id = ?, closed_at = NULL
+                                WHERE region = ? AND subject_kind = ? AND subject_id = ? AND category = ?""")
+                        .params(java.util.stream.Stream.concat(java.util.stream.Stream.of(successor),
+                                columns(row.key()).stream()).toList()).update();
                 slots.put(row.key(), new Slot(new CaseId(successor), true));
             }
         }
@@ -123,6 +126,12 @@ class CaseSlots implements OpenCases {
                 .params(columns(new Key(region, subject, category))).query(UUID.class).list();
         throw new CaseRuleBroken("newer-case-open", "a newer case is the current one for this subject and category"
                 + (newer.isEmpty() ? "" : ": " + newer.get(0)) + "; add the evidence there");
+    }
+
+    @Override
+    public void merged(CaseId duplicate, CaseId survivor) {
+        jdbc.sql("UPDATE case_slots SET case_id = ? WHERE case_id = ?").params(survivor.value(), duplicate.value())
+                .update();
     }
 
     private boolean reopen(UUID caseId) {

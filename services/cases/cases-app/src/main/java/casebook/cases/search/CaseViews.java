@@ -4,7 +4,11 @@ import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.RelatedCases;
 import casebook.cases.web.model.CaseFacets;
+import casebook.cases.web.model.CaseEvidence;
 import casebook.cases.web.model.CaseFlag;
+import casebook.cases.web.model.EntityKind;
+import casebook.cases.web.model.EvidenceKind;
+import casebook.cases.web.model.LinkedEntity;
 import casebook.cases.web.model.CaseNote;
 import casebook.cases.web.model.CaseSearchResult;
 import casebook.cases.web.model.CaseStatus;
@@ -86,6 +90,7 @@ final class CaseViews {
                 .nextDueAt(time(view.nextDueAt()))
                 .resolution(view.resolution() == null ? null : ResolutionCode.fromValue(view.resolution().name()))
                 .closedAt(time(view.closedAt()))
+                .mergedInto(view.mergedInto() == null ? null : view.mergedInto().value())
                 .slaBreaches(view.slaBreaches().stream().map(b -> SlaStage.fromValue(b.name())).toList())
                 .updatedAt(time(view.updatedAt()))
                 .version(view.version());
@@ -110,6 +115,7 @@ final class CaseViews {
                 .nextDueAt(time(view.nextDueAt()))
                 .resolution(view.resolution() == null ? null : ResolutionCode.fromValue(view.resolution().name()))
                 .closedAt(time(view.closedAt()))
+                .mergedInto(view.mergedInto() == null ? null : view.mergedInto().value())
                 .slaBreaches(view.slaBreaches().stream().map(b -> SlaStage.fromValue(b.name())).toList())
                 .updatedAt(time(view.updatedAt()))
                 .version(view.version())
@@ -122,7 +128,14 @@ final class CaseViews {
                         .observedAt(time(f.observedAt()))).toList())
                 .notes(view.notes().stream().map(n -> new CaseNote()
                         .noteId(n.noteId().value()).author(n.author()).text(n.text()).addedAt(time(n.addedAt()))).toList())
-                .decision(decision(view.decision()));
+                .decision(decision(view.decision()))
+                .evidence(view.evidence().stream().map(e -> new CaseEvidence()
+                        .evidenceId(e.evidenceId().value()).kind(EvidenceKind.fromValue(e.kind().name()))
+                        .reference(e.reference()).sha256(e.sha256()).addedBy(e.addedBy()).note(e.note())
+                        .addedAt(time(e.addedAt()))).toList())
+                .links(view.links().stream().map(l -> new LinkedEntity()
+                        .kind(EntityKind.fromValue(l.kind().name())).value(l.value()).linkedBy(l.linkedBy())
+                        .note(l.note())).toList());
     }
 
     private static Decision decision(CaseView.Decision d) {

@@ -39,6 +39,11 @@ class RiskCaseClosingTest {
             }
             calls.add("reopened " + caseId);
         }
+
+        @Override
+        public void merged(CaseId duplicate, CaseId survivor) {
+            calls.add("merged " + duplicate + " into " + survivor);
+        }
     }
 
     @BeforeEach

@@ -3,6 +3,7 @@ package casebook.cases.infrastructure.web;
 import casebook.cases.domain.ActionNotPermitted;
 import casebook.cases.domain.CaseNotFound;
 import casebook.cases.domain.CaseRuleBroken;
+import casebook.cases.domain.RegionNotFound;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -38,6 +39,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CaseNotFound.class)
     ProblemDetail notFound(CaseNotFound e) {
         return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such case");
+    }
+
+    @ExceptionHandler(RegionNotFound.class)
+    ProblemDetail notFound(RegionNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "no such region");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

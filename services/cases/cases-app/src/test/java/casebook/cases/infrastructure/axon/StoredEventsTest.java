@@ -29,6 +29,9 @@ class StoredEventsTest {
 
     static final DecisionId DECISION = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
     static final ActionId ACTION = ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b");
+    static final CaseId OTHER_CASE = CaseId.of("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d");
+    static final EvidenceId EVIDENCE = EvidenceId.of("4f3e2d1c-0b9a-4876-9543-210fedcba987");
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     static final Map<String, Object> SAMPLES = Map.ofEntries(Map.entry(
             "CaseOpened.1", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
@@ -44,6 +47,14 @@ class StoredEventsTest {
             Map.entry("SlaBreached.1", new SlaBreached(CASE, SlaStage.FIRST_ASSIGNMENT,
                     Instant.parse("2026-11-20T09:15:00Z"))),
             Map.entry("CaseClosed.1", new CaseClosed(CASE, ResolutionCode.ENFORCED, "ban confirmed", "ana.sea")),
+            Map.entry("EvidenceAdded.1", new EvidenceAdded(CASE, new Evidence(EVIDENCE, EvidenceKind.SCREENSHOT,
+                    "s3://casebook-evidence/sea/reviews.png", SHA, "ana.sea", "same wording"))),
+            Map.entry("EntityLinked.1", new EntityLinked(CASE, new LinkedEntity(EntityKind.DEVICE, "dev-77", "ana.sea",
+                    "seen in the chat"))),
+            Map.entry("EntityUnlinked.1", new EntityUnlinked(CASE, EntityKind.DEVICE, "dev-77", "typo", "lee.sea")),
+            Map.entry("CaseMerged.1", new CaseMerged(CASE, OTHER_CASE, "same shop", "ana.sea")),
+            Map.entry("DuplicateAbsorbed.1", new DuplicateAbsorbed(CASE, OTHER_CASE, RiskCategory.SCALPING, List.of(),
+                    List.of(), List.of(new LinkedEntity(EntityKind.IP, "198.51.100.7", "ana.sea", null)), "ana.sea")),
             Map.entry("CaseReopened.1", new CaseReopened(CASE, "12 chargebacks since", "ben.sea",
                     ResolutionCode.ENFORCED, Instant.parse("2026-12-01T08:15:00Z"))),
             Map.entry("CaseAssigned.1", new CaseAssigned(CASE, "ben.sea", "ana.sea")),

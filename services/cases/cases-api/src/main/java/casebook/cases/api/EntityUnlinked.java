@@ -1,0 +1,8 @@
+package casebook.cases.api;
+
+import org.axonframework.serialization.Revision;
+
+/** A linked entity was removed from the case. */
+@Revision("1")
+public record EntityUnlinked(CaseId caseId, EntityKind kind, String value, String reason, String unlinkedBy) {
+}

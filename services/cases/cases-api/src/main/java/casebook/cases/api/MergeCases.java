@@ -1,0 +1,11 @@
+package casebook.cases.api;
+
+/**
+ * Merges a duplicate case about the same subject into the surviving one: the duplicate's flags, evidence and linked
+ * entities move, the duplicate closes as {@link ResolutionCode#DUPLICATE} with a pointer. Versions are the ones the
+ * caller saw (either may be null).
+ */
+public record MergeCases(CaseId survivorId, CaseId duplicateId, String reason, Actor actor, Long survivorVersion,
+                         Long duplicateVersion) {
+    public static final int MAX_REASON_LENGTH = 500;
+}
