@@ -57,6 +57,9 @@ public final class Casebook implements AutoCloseable {
             for (int i = 0; i < INSTANCES; i++) {
                 Map<String, String> properties = new LinkedHashMap<>(stack.springProperties(DATABASE));
                 properties.put("casebook.search.alias", SEARCH_ALIAS);
+                // a US P4 case (a weak flag, no money at risk) must be taken within 20 s: CrashIT sees that deadline
+                // survive a crash; no other test opens such a case
+                properties.put("casebook.sla.first-assignment.regions.US.P4", CrashIT.TIME_TO_ASSIGN_US_P4.toString());
                 // port 0: the launcher picks a free port and adds server.port itself
                 CasebookService instance = new CasebookService(jar, 0, properties, logs.resolve("cases-app-" + i + ".log"));
                 instances.add(instance);

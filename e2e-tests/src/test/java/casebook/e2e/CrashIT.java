@@ -20,11 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every instance of the service is killed (SIGKILL) right after a decision commits and a flag is acknowledged:
- * after the restart the decision's actions are published (each action id at least once, never a new id) and the
- * acknowledged flag's case is there (invariant 11, ADR 9).
+ * after the restart the decision's actions are published (each action id at least once, never a new id), the
+ * acknowledged flag's case is there (invariant 11, ADR 9), and an SLA deadline scheduled before the crash is
+ * breached after it (ADR 10).
  */
 @EndToEnd
 class CrashIT {
+    static final Duration TIME_TO_ASSIGN_US_P4 = Duration.ofSeconds(20);
     private final Casebook casebook;
 
     CrashIT(Casebook casebook) {
@@ -41,6 +43,8 @@ class CrashIT {
                 .actions(List.of(new PlannedAction().action(EnforcementAction.SUSPEND_SELLING),
                         new PlannedAction().action(EnforcementAction.BAN))), null, null);
         Flag acknowledged = Flags.brushing("SEA");
+        Flag weak = Flags.brushing("US").score(0.1).moneyAtRisk(null);
+        UUID late = casebook.detector("detector-us").raiseFlag(weak, null).getCaseId();
 
         casebook.as("lee.sea").approveDecision(caseId, null, null);
         casebook.detector("detector-sea").raiseFlag(acknowledged, null);
@@ -54,5 +58,10 @@ class CrashIT {
         assertThat(afterwards.getCase(caseId).getStatus()).isEqualTo(CaseStatus.DECIDED);
         assertThat(eventually().until(() -> bySubject(afterwards, Flags.shopOf(acknowledged)).getTotal(), n -> n == 1))
                 .isEqualTo(1);
+        CasebookApi leeUs = casebook.as("lee.us");
+        assertThat(eventually().until(() -> leeUs.getCase(late), c -> c.getSlaBreaches() != null
+                && !c.getSlaBreaches().isEmpty()).getEscalated()).isTrue();
+        assertThat(leeUs.getCaseHistory(late).getEvents()).filteredOn(e -> e.getType().equals("SlaBreached"))
+                .extracting(e -> e.getActor()).containsExactly("casebook-sla");
     }
 }

@@ -2,13 +2,16 @@ package casebook.cases;
 
 import casebook.devstack.DevStack;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.LinkedHashMap;
 
 /**
  * The whole service against the real servers of the dev stack (PostgreSQL, Kafka, Elasticsearch, Keycloak),
@@ -19,15 +22,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casebook.search.alias=cases-it", "spring.kafka.consumer.group-id=casebook-cases-it"})
+@ContextConfiguration(initializers = CasesAppTest.Servers.class)
 public @interface CasesAppTest {
 
-    /** Registered by every test class through {@code @DynamicPropertySource}; see {@link CasesAppTest}. */
-    final class Servers {
-        private Servers() {
-        }
-
-        public static void register(DynamicPropertyRegistry registry) {
-            DevStack.shared().springProperties("cases_it").forEach((key, value) -> registry.add(key, () -> value));
+    /** Points the service at the dev stack's servers, ahead of application.yml. */
+    final class Servers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("casebook-devstack",
+                    new LinkedHashMap<>(DevStack.shared().springProperties("cases_it"))));
         }
     }
 }

@@ -10,8 +10,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -21,12 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Closing, and what a later flag does with a closed case: reopen it within the window, else open a new one. */
 @CasesAppTest
 class CaseClosingIT {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
-
     @Autowired
     CommandGateway commands;
     @Autowired

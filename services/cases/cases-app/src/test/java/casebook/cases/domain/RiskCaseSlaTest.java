@@ -26,12 +26,6 @@ class RiskCaseSlaTest {
         now = fixture.currentTime();
     }
 
-    CaseOpened opened(Priority priority) {
-        return new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, priority,
-                now.plus(SLA.target(SlaStage.FIRST_ASSIGNMENT, SEA, priority)),
-                now.plus(SLA.target(SlaStage.DECISION, SEA, priority)));
-    }
-
     @Test
     void openingACaseSchedulesItsFirstAssignmentAndDecisionDeadlines() {
         // score 0.91, brushing on a seller, 1520 USD: P2 -> 4 h to assign, 40 h to decide
@@ -89,7 +83,7 @@ class RiskCaseSlaTest {
     @Test
     void aRaisedPrioritySchedulesEarlierDeadlines() {
         Flag severe = flag("f-2", "0.95", "25000.00");
-        fixture.given(opened(Priority.P4), new FlagAttached(CASE, flag("f-1", "0.3", null)))
+        fixture.given(RiskCaseTest.opened(now, Priority.P4), new FlagAttached(CASE, flag("f-1", "0.3", null)))
                 .when(new AttachFlag(CASE, severe))
                 .expectScheduledDeadline(Duration.ofHours(1),
                         new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, now.plus(Duration.ofHours(1))))

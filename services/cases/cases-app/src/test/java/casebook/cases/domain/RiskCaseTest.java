@@ -51,9 +51,14 @@ class RiskCaseTest {
     }
 
     CaseOpened opened(Priority priority) {
+        return opened(now, priority);
+    }
+
+    /** The SEA seller's brushing case opened at {@code at}, with the deadlines of {@link #SLA}. */
+    static CaseOpened opened(Instant at, Priority priority) {
         return new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, priority,
-                now.plus(SLA.target(SlaStage.FIRST_ASSIGNMENT, SEA, priority)),
-                now.plus(SLA.target(SlaStage.DECISION, SEA, priority)));
+                at.plus(SLA.target(SlaStage.FIRST_ASSIGNMENT, SEA, priority)),
+                at.plus(SLA.target(SlaStage.DECISION, SEA, priority)));
     }
 
     @Test

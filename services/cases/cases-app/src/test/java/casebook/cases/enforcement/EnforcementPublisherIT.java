@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,11 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnforcementPublisherIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static KafkaConsumer<String, byte[]> orders;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
 
     @BeforeAll
     static void subscribe() {

@@ -7,8 +7,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,10 +28,6 @@ class FlagIntakeIT {
     static final Actor DETECTOR_SEA = new Actor("detector-sea", Set.of(Role.DETECTION),
             RegionScope.of(Set.of(new Region("SEA"))));
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
 
     @Autowired
     FlagSubmissions submissions;

@@ -15,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,11 +30,6 @@ import static org.awaitility.Awaitility.await;
 @CasesAppTest
 class FlagListenerIT {
     static KafkaConsumer<String, byte[]> deadLetters;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;

@@ -10,8 +10,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -22,11 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CasesAppTest
 class CaseMergeIT {
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
 
     @Autowired
     CommandGateway commands;

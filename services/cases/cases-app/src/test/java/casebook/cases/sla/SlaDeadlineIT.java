@@ -76,7 +76,7 @@ class SlaDeadlineIT {
             props.put("casebook.sla.first-assignment.defaults." + priority, TIME_TO_ASSIGN.toString());
             props.put("casebook.sla.first-assignment.regions.SEA." + priority, TIME_TO_ASSIGN.toString());
         }
-        // as arguments: they must win over application.yml, as the test's DynamicPropertySource does elsewhere
+        // as arguments: they must win over application.yml, as CasesAppTest.Servers does for the other tests
         return new SpringApplicationBuilder(CasesApplication.class)
                 .run(props.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }

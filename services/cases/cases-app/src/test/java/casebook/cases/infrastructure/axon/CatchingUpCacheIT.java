@@ -16,8 +16,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -26,11 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Cached risk cases with another service instance writing to the same event store. */
 @CasesAppTest
 class CatchingUpCacheIT {
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
-
     @Autowired
     CommandGateway commands;
     @Autowired

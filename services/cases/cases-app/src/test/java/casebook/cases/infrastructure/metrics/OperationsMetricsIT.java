@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 
@@ -19,11 +17,6 @@ import static org.awaitility.Awaitility.await;
 /** What operations see: commands handled by outcome, and how far each event processor is behind. */
 @CasesAppTest
 class OperationsMetricsIT {
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CasesAppTest.Servers.register(registry);
-    }
-
     @Autowired
     CommandGateway commands;
     @Autowired
