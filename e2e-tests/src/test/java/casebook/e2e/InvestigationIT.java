@@ -1,10 +1,13 @@
 package casebook.e2e;
 
 import casebook.client.api.CasebookApi;
+import casebook.client.model.Assignment;
 import casebook.client.model.Case;
 import casebook.client.model.CaseEvidence;
 import casebook.client.model.CaseStatus;
 import casebook.client.model.CaseSummary;
+import casebook.client.model.DecisionProposal;
+import casebook.client.model.DismissalLabel;
 import casebook.client.model.EntityKind;
 import casebook.client.model.EvidenceKind;
 import casebook.client.model.Flag;
@@ -13,8 +16,10 @@ import casebook.client.model.NewEvidence;
 import casebook.client.model.NewLinkedEntity;
 import casebook.client.model.ResolutionCode;
 import casebook.client.model.RiskCategory;
+import casebook.client.model.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static casebook.e2e.Problems.refused;
@@ -74,5 +79,12 @@ class InvestigationIT {
         Case kept = eventually().until(() -> anaSea.getCase(survivor), c -> c.getFlagCount() == 2);
         assertThat(kept.getFlags()).extracting(f -> f.getFlagId())
                 .containsExactlyInAnyOrder(brushing.getFlagId(), scalping.getFlagId());
+
+        // the survivor's outcome labels both detections for the models
+        anaSea.assignCase(survivor, new Assignment().assignee("ana.sea"), null, null);
+        anaSea.proposeDecision(survivor, new DecisionProposal().verdict(Verdict.NO_VIOLATION)
+                .rationale("A verified corporate buyer.").label(DismissalLabel.FALSE_POSITIVE), null, null);
+        var labels = casebook.enforcementTopic().labelsOf(survivor, 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
+        assertThat(labels.get(0).value().path("flags")).hasSize(2);
     }
 }

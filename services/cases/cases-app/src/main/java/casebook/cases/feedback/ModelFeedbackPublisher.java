@@ -3,6 +3,7 @@ package casebook.cases.feedback;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseOpened;
 import casebook.cases.api.Flag;
+import casebook.cases.api.DuplicateAbsorbed;
 import casebook.cases.api.FlagAttached;
 import casebook.cases.api.Verdict;
 import casebook.cases.domain.RiskCase;
@@ -51,10 +52,9 @@ class ModelFeedbackPublisher {
             if (event.getPayload() instanceof CaseOpened opened) {
                 category = opened.category().name();
             } else if (event.getPayload() instanceof FlagAttached attached) {
-                Flag flag = attached.flag();
-                flags.add(new ModelLabel.LabelledFlag(flag.flagId().value(), new ModelLabel.Source(
-                        flag.source().kind().name(), flag.source().id(), flag.source().version()), flag.score(),
-                        flag.observedAt()));
+                flags.add(labelled(attached.flag()));
+            } else if (event.getPayload() instanceof DuplicateAbsorbed absorbed) {
+                absorbed.flags().forEach(flag -> flags.add(labelled(flag)));
             }
         }
         ModelLabel label = new ModelLabel(decided.decisionId().toString(), decided.caseId().toString(),
@@ -63,5 +63,10 @@ class ModelFeedbackPublisher {
                 String.valueOf(message.getMetaData().get(RiskCase.REGION)), flags, message.getTimestamp());
         publications.publish(List.of(new ProducerRecord<>(topics.topic(), decided.caseId().toString(),
                 json.writeValueAsBytes(label))));
+    }
+
+    private static ModelLabel.LabelledFlag labelled(Flag flag) {
+        return new ModelLabel.LabelledFlag(flag.flagId().value(), new ModelLabel.Source(flag.source().kind().name(),
+                flag.source().id(), flag.source().version()), flag.score(), flag.observedAt());
     }
 }
