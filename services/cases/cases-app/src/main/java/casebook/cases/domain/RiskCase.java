@@ -112,6 +112,8 @@ public class RiskCase {
     private Instant openedAt;
     private Instant slaDueAt;
     private Instant decisionDueAt;
+    /** Where the decision clock started: the opening, or the latest reopening. */
+    private Instant decisionClockFrom;
     private boolean everAssigned;
     private Set<SlaStage> breached = new HashSet<>();
     private String assignee;
@@ -175,7 +177,7 @@ public class RiskCase {
         Priority now = SubjectKindPolicy.of(subject.kind()).priorityOf(category, maxScore, moneyAtRisk);
         if (now.isMoreUrgentThan(priority)) {
             Instant assignBy = earlier(slaDueAt, openedAt.plus(sla.target(SlaStage.FIRST_ASSIGNMENT, region, now)));
-            Instant decideBy = earlier(decisionDueAt, openedAt.plus(sla.target(SlaStage.DECISION, region, now)));
+            Instant decideBy = earlier(decisionDueAt, decisionClockFrom.plus(sla.target(SlaStage.DECISION, region, now)));
             boolean assignSooner = !assignBy.equals(slaDueAt);
             boolean decideSooner = !decideBy.equals(decisionDueAt);
             record(new PriorityRaised(id, priority, now, assignBy, decideBy));
@@ -700,6 +702,7 @@ public class RiskCase {
         slaDueAt = event.slaDueAt();
         decisionDueAt = event.decisionDueAt();
         openedAt = at;
+        decisionClockFrom = at;
         status = CaseStatus.OPEN;
     }
 
@@ -813,7 +816,8 @@ public class RiskCase {
     }
 
     @EventSourcingHandler
-    void on(CaseReopened event) {
+    void on(CaseReopened event, @Timestamp Instant at) {
+        decisionClockFrom = at;
         status = CaseStatus.OPEN;
         assignee = null;
         resolution = null;

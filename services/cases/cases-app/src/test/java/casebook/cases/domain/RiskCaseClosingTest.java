@@ -158,6 +158,22 @@ class RiskCaseClosingTest {
     }
 
     @Test
+    void aReopenedCaseCountsItsDecisionTimeFromTheReopening() {
+        List<Object> closed = new ArrayList<>(List.of(dismissed()));
+        closed.add(new CaseClosed(CASE, ResolutionCode.NO_VIOLATION, null, "ana.sea"));
+        Instant reopenedAt = now.plus(Duration.ofHours(100));
+        Flag severe = flag("f-9", "0.95", "25000.00");
+        // P3 -> P1: 10 h to decide, counted from the reopening, not from the opening
+        fixture.given(closed)
+                .andGivenCurrentTime(reopenedAt)
+                .andGiven(new CaseReopened(CASE, "chargebacks", "ben.sea", ResolutionCode.NO_VIOLATION,
+                        reopenedAt.plus(Duration.ofHours(240))))
+                .when(new AttachFlag(CASE, severe))
+                .expectEvents(new FlagAttached(CASE, severe), new PriorityRaised(CASE, Priority.P3, Priority.P1,
+                        now.plus(Duration.ofHours(1)), reopenedAt.plus(Duration.ofHours(10))));
+    }
+
+    @Test
     void aNewFlagRoutedToAClosedCaseReopensItFirst() {
         List<Object> closed = new ArrayList<>(List.of(dismissed()));
         closed.add(new CaseClosed(CASE, ResolutionCode.NO_VIOLATION, null, "ana.sea"));
