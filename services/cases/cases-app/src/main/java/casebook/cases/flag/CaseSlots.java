@@ -134,9 +134,10 @@ class CaseSlots implements OpenCases {
                 .update();
     }
 
+    /** Opens every slot of the case again (a survivor of merges holds several); false when it holds none closed. */
     private boolean reopen(UUID caseId) {
         return jdbc.sql("UPDATE case_slots SET closed_at = NULL WHERE case_id = ? AND closed_at IS NOT NULL")
-                .param(caseId).update() == 1;
+                .param(caseId).update() > 0;
     }
 
     private static List<Object> columns(Key key) {

@@ -54,6 +54,12 @@ class CaseMergeIT {
 
         assertThatThrownBy(() -> commands.sendAndWait(new MergeCases(survivor, duplicate, "again",
                 Actors.ANALYST_SEA, null, null))).isInstanceOf(CaseRuleBroken.class);
+
+        // closing and reopening the survivor covers both subjects' slots
+        commands.sendAndWait(new CloseCase(survivor, ResolutionCode.SUBJECT_GONE, null, Actors.LEAD_SEA, null));
+        assertThat(openSlots(survivor)).isZero();
+        commands.sendAndWait(new ReopenCase(survivor, "the shop is back", Actors.ANALYST_SEA, null));
+        assertThat(openSlots(survivor)).isEqualTo(2);
     }
 
     @Test
@@ -69,6 +75,11 @@ class CaseMergeIT {
         commands.sendAndWait(new LinkEntity(other, EntityKind.IP, "198.51.100.9", null, Actors.ANALYST_SEA, null));
         assertThat(jdbc.sql("SELECT count(*) FROM case_slots WHERE case_id = ?").param(one.value())
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long openSlots(CaseId caseId) {
+        return jdbc.sql("SELECT count(*) FROM case_slots WHERE case_id = ? AND closed_at IS NULL").param(caseId.value())
+                .query(Long.class).single();
     }
 
     private CaseId raise(Flag flag) {
