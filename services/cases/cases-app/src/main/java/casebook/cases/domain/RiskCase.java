@@ -152,8 +152,8 @@ public class RiskCase {
         record(new CaseOpened(command.caseId(), flag.subject(), flag.region(), flag.category(), initial, assignBy,
                 decideBy), flag.region());
         record(new FlagAttached(command.caseId(), flag), flag.region());
+        // one deadline at a time: the decision's is scheduled when the first one is met or missed
         new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, assignBy).schedule(deadlines);
-        new SlaDeadline(SlaStage.DECISION, decideBy).schedule(deadlines);
     }
 
     @CommandHandler
@@ -184,7 +184,7 @@ public class RiskCase {
             if (assignSooner && !met(SlaStage.FIRST_ASSIGNMENT)) {
                 new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, assignBy).schedule(deadlines);
             }
-            if (decideSooner && !met(SlaStage.DECISION)) {
+            if (decideSooner && decisionClockRunning() && !met(SlaStage.DECISION)) {
                 new SlaDeadline(SlaStage.DECISION, decideBy).schedule(deadlines);
             }
         }
@@ -195,19 +195,36 @@ public class RiskCase {
      * the breach once, becomes one step more urgent and goes to the region's lead (unless it is there already).
      */
     @DeadlineHandler(deadlineName = SlaDeadline.NAME)
-    void on(SlaDeadline deadline) {
+    void on(SlaDeadline deadline, DeadlineManager deadlines) {
         SlaStage stage = deadline.stage();
         Instant current = stage == SlaStage.FIRST_ASSIGNMENT ? slaDueAt : decisionDueAt;
         if (met(stage) || breached.contains(stage) || !deadline.dueAt().equals(current)) {
             return;
         }
         record(new SlaBreached(id, stage, current));
+        if (stage == SlaStage.FIRST_ASSIGNMENT) {
+            scheduleDecisionDeadline(deadlines);
+        }
         if (priority != Priority.P1) {
             record(new PriorityRaised(id, priority, priority.raised(), slaDueAt, decisionDueAt));
         }
         if (!escalated) {
             record(new CaseEscalated(id, "SLA breached: " + (stage == SlaStage.FIRST_ASSIGNMENT
                     ? "not assigned" : "not decided") + " by " + current, SlaDeadline.ACTOR));
+        }
+    }
+
+    /**
+     * The decision's deadline is scheduled once the first one is behind the case (met or missed); until then only
+     * the first assignment's deadline is scheduled, which keeps one deadline per new case on the intake path.
+     */
+    private boolean decisionClockRunning() {
+        return everAssigned || breached.contains(SlaStage.FIRST_ASSIGNMENT);
+    }
+
+    private void scheduleDecisionDeadline(DeadlineManager deadlines) {
+        if (decisionDueAt != null && !met(SlaStage.DECISION)) {
+            new SlaDeadline(SlaStage.DECISION, decisionDueAt).schedule(deadlines);
         }
     }
 
@@ -226,14 +243,18 @@ public class RiskCase {
     }
 
     @CommandHandler
-    public long handle(AssignCase command) {
+    public long handle(AssignCase command, DeadlineManager deadlines) {
         Actor actor = command.actor();
         requireVisibleTo(actor);
         requireRole(actor, Role.ANALYST, Role.LEAD);
         requireStatus(CaseStatus.OPEN, CaseStatus.IN_REVIEW);
         requireAnalystsAssignOnlyThemselves(actor, command.assignee());
         if (!command.assignee().equals(assignee)) {
+            boolean first = !decisionClockRunning();
             record(new CaseAssigned(id, command.assignee(), assignee));
+            if (first) {
+                scheduleDecisionDeadline(deadlines);
+            }
         }
         return getVersion();
     }

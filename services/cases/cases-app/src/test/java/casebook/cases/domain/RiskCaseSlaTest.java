@@ -27,12 +27,16 @@ class RiskCaseSlaTest {
     }
 
     @Test
-    void openingACaseSchedulesItsFirstAssignmentAndDecisionDeadlines() {
+    void openingACaseSchedulesItsFirstAssignmentDeadlineAndTheFirstAssignmentItsDecisionDeadline() {
         // score 0.91, brushing on a seller, 1520 USD: P2 -> 4 h to assign, 40 h to decide
         fixture.givenNoPriorActivity()
                 .when(new OpenCase(CASE, flag("f-1", "0.91", "1520.00")))
                 .expectScheduledDeadline(Duration.ofHours(4),
                         new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, now.plus(Duration.ofHours(4))))
+                .expectNoScheduledDeadline(Duration.ofHours(40),
+                        new SlaDeadline(SlaStage.DECISION, now.plus(Duration.ofHours(40))));
+        fixture.givenCommands(new OpenCase(CASE, flag("f-1", "0.91", "1520.00")))
+                .when(new AssignCase(CASE, "ana.sea", ANA_SEA, null))
                 .expectScheduledDeadline(Duration.ofHours(40),
                         new SlaDeadline(SlaStage.DECISION, now.plus(Duration.ofHours(40))));
     }
@@ -86,9 +90,7 @@ class RiskCaseSlaTest {
         fixture.given(RiskCaseTest.opened(now, Priority.P4), new FlagAttached(CASE, flag("f-1", "0.3", null)))
                 .when(new AttachFlag(CASE, severe))
                 .expectScheduledDeadline(Duration.ofHours(1),
-                        new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, now.plus(Duration.ofHours(1))))
-                .expectScheduledDeadline(Duration.ofHours(10),
-                        new SlaDeadline(SlaStage.DECISION, now.plus(Duration.ofHours(10))));
+                        new SlaDeadline(SlaStage.FIRST_ASSIGNMENT, now.plus(Duration.ofHours(1))));
     }
 
     @Test
