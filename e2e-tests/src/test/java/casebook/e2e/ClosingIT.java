@@ -52,11 +52,12 @@ class ClosingIT {
                 .raiseFlag(Flags.brushing(Flags.shopOf(first), "SEA", Flags.unique("dev")), null);
 
         assertThat(again.getCaseId()).as("the closed case, not a new one").isEqualTo(caseId);
-        Case reopened = caseWith(anaSea, caseId, CaseStatus.OPEN);
+        // reopened, then the flag attached: wait for both in the read model
+        Case reopened = eventually().until(() -> anaSea.getCase(caseId),
+                c -> c.getStatus() == CaseStatus.OPEN && c.getFlagCount() == 2);
         assertThat(reopened.getResolution()).isNull();
         assertThat(reopened.getAssignee()).isNull();
         assertThat(reopened.getDecision()).isNull();
-        assertThat(reopened.getFlagCount()).isEqualTo(2);
         List<CaseEvent> history = anaSea.getCaseHistory(caseId).getEvents();
         assertThat(history).extracting(CaseEvent::getType).containsSubsequence("CaseClosed", "CaseReopened", "FlagAttached");
         assertThat(history).filteredOn(e -> e.getType().equals("CaseReopened")).extracting(CaseEvent::getActor)
