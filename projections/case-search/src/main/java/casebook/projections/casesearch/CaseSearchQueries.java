@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Answers case searches from the index behind the alias. The caller's regions are a filter of the query itself, so
@@ -43,7 +44,7 @@ class CaseSearchQueries {
             List.of("signals.deviceIds", "signals.ips", "signals.paymentFingerprints", "signals.linkedAccounts");
     /** A signal searched for matches the flags' signals and the entities investigators linked. */
     private static final List<String> SIGNAL_SEARCH_FIELDS =
-            java.util.stream.Stream.concat(SIGNAL_FIELDS.stream(), java.util.stream.Stream.of("links.value")).toList();
+            Stream.concat(SIGNAL_FIELDS.stream(), Stream.of("links.value")).toList();
 
     /** At most this many values per signal field relate cases (a case with thousands of IPs relates by the first). */
     private static final int MAX_RELATING_VALUES = 1_000;

@@ -27,6 +27,13 @@ public final class Actors {
     private Actors() {
     }
 
+    /** A new flag of the same model on the subject of {@code earlier}, in {@code category}. */
+    public static Flag nextFlagOn(Flag earlier, RiskCategory category) {
+        Flag fresh = newSellerFlag("0.7");
+        return new Flag(fresh.flagId(), fresh.source(), earlier.subject(), earlier.region(), category, fresh.score(),
+                null, null, Signals.NONE, fresh.observedAt());
+    }
+
     /** A brushing flag of a model on a new SEA seller, without money or signals. */
     public static Flag newSellerFlag(String score) {
         return new Flag(new FlagId("it-" + UUID.randomUUID()),

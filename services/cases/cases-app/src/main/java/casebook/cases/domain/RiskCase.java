@@ -98,6 +98,8 @@ public class RiskCase {
     public static final String REGION = "region";
     /** Metadata key of who acted, on every event (invariant 9); stamped from the command or the deadline. */
     public static final String ACTOR = "actor";
+    /** Metadata key of why, where the caller or the deadline gave a reason (invariant 9). */
+    public static final String REASON = "reason";
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern ONE_TOKEN = Pattern.compile("[^\\s\\p{Cntrl}]+");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");

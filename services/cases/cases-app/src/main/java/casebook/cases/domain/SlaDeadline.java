@@ -19,6 +19,6 @@ record SlaDeadline(SlaStage stage, Instant dueAt) {
 
     void schedule(DeadlineManager deadlines) {
         deadlines.schedule(dueAt, NAME, new GenericMessage<>(this, MetaData.with(RiskCase.ACTOR, ACTOR)
-                .and("reason", "SLA " + stage + " due " + dueAt)));
+                .and(RiskCase.REASON, "SLA " + stage + " due " + dueAt)));
     }
 }

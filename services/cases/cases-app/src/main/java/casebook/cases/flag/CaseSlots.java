@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static casebook.cases.flag.FlagClaims.rows;
 
@@ -104,8 +105,7 @@ class CaseSlots implements OpenCases {
                 jdbc.sql("""
                                 UPDATE case_slots SET case_id = ?, closed_at = NULL
                                 WHERE region = ? AND subject_kind = ? AND subject_id = ? AND category = ?""")
-                        .params(java.util.stream.Stream.concat(java.util.stream.Stream.of(successor),
-                                columns(row.key()).stream()).toList()).update();
+                        .params(Stream.concat(Stream.of(successor), columns(row.key()).stream()).toList()).update();
                 slots.put(row.key(), new Slot(new CaseId(successor), true));
             }
         }

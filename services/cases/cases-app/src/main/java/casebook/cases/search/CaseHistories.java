@@ -47,9 +47,9 @@ class CaseHistories {
                 .sequence(event.getSequenceNumber())
                 .type(event.getPayloadType().getSimpleName())
                 .occurredAt(CaseViews.time(event.getTimestamp()))
-                .actor((String) meta.get("actor"))
+                .actor((String) meta.get(RiskCase.ACTOR))
                 .region((String) meta.get(RiskCase.REGION))
-                .reason((String) meta.get("reason"))
+                .reason((String) meta.get(RiskCase.REASON))
                 .correlationId((String) meta.get("traceId"))
                 .causationId((String) meta.get("correlationId"))
                 .payload(json.convertValue(event.getPayload(), OBJECT));

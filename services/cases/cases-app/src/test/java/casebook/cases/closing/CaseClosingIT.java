@@ -31,7 +31,7 @@ class CaseClosingIT {
         Flag first = Actors.newSellerFlag("0.6");
         CaseId caseId = closedAsNoViolation(first);
 
-        FlagReceipt again = raise(sameSubject(first));
+        FlagReceipt again = raise(Actors.nextFlagOn(first, first.category()));
 
         assertThat(again.caseId()).isEqualTo(caseId);
         assertThat(types(caseId)).endsWith("CaseClosed", "CaseReopened", "FlagAttached");
@@ -44,7 +44,7 @@ class CaseClosingIT {
         jdbc.sql("UPDATE case_slots SET closed_at = now() - interval '31 days' WHERE case_id = ?")
                 .param(old.value()).update();
 
-        FlagReceipt later = raise(sameSubject(first));
+        FlagReceipt later = raise(Actors.nextFlagOn(first, first.category()));
 
         assertThat(later.caseId()).isNotEqualTo(old);
         assertThat(types(later.caseId())).containsExactly("CaseOpened", "FlagAttached");
@@ -78,11 +78,6 @@ class CaseClosingIT {
         return receipts.get(0);
     }
 
-    private static Flag sameSubject(Flag flag) {
-        Flag fresh = Actors.newSellerFlag("0.7");
-        return new Flag(fresh.flagId(), fresh.source(), flag.subject(), flag.region(), flag.category(), fresh.score(),
-                null, null, Signals.NONE, fresh.observedAt());
-    }
 
     private List<String> types(CaseId caseId) {
         return events.readEvents(caseId.toString(), 0).asStream()

@@ -32,7 +32,7 @@ class CaseMergeIT {
     void aDuplicateMovesIntoTheSurvivorAndItsLaterFlagsFollow() {
         Flag brushing = Actors.newSellerFlag("0.6");
         CaseId survivor = raise(brushing);
-        CaseId duplicate = raise(about(brushing, RiskCategory.SCALPING));
+        CaseId duplicate = raise(Actors.nextFlagOn(brushing, RiskCategory.SCALPING));
         commands.sendAndWait(new AddEvidence(duplicate, EvidenceId.random(), EvidenceKind.SCREENSHOT,
                 "s3://evidence/x.png", SHA, null, Actors.ANALYST_SEA, null));
         commands.sendAndWait(new LinkEntity(duplicate, EntityKind.DEVICE, "dev-merge", null, Actors.ANALYST_SEA, null));
@@ -48,7 +48,7 @@ class CaseMergeIT {
         assertThat(last(duplicate).getPayload()).isEqualTo(new CaseMerged(duplicate, survivor,
                 "same shop, two detectors", "ana.sea"));
 
-        CaseId later = raise(about(brushing, RiskCategory.SCALPING));
+        CaseId later = raise(Actors.nextFlagOn(brushing, RiskCategory.SCALPING));
         assertThat(later).as("the duplicate's category now belongs to the survivor").isEqualTo(survivor);
         assertThat(last(survivor).getPayload()).isInstanceOf(FlagAttached.class);
 
@@ -87,11 +87,6 @@ class CaseMergeIT {
         return receipts.get(0).caseId();
     }
 
-    private static Flag about(Flag flag, RiskCategory category) {
-        Flag fresh = Actors.newSellerFlag("0.7");
-        return new Flag(fresh.flagId(), fresh.source(), flag.subject(), flag.region(), category, fresh.score(),
-                null, null, Signals.NONE, fresh.observedAt());
-    }
 
     private DomainEventMessage<?> last(CaseId caseId) {
         List<? extends DomainEventMessage<?>> all = events.readEvents(caseId.toString(), 0).asStream().toList();

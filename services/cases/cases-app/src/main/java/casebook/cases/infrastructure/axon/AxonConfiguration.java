@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
     static final String ACTOR = casebook.cases.domain.RiskCase.ACTOR;
-    static final String REASON = "reason";
+    static final String REASON = casebook.cases.domain.RiskCase.REASON;
 
     @Bean
     EventSchema eventSchema() {

@@ -1,8 +1,11 @@
 package casebook.cases.infrastructure.web;
 
 import casebook.cases.web.model.CaseChange;
+import casebook.cases.domain.RiskCase;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import casebook.cases.domain.RiskCase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import casebook.cases.domain.RiskCase;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -23,7 +26,7 @@ public class CaseCommands {
 
     /** Sends a command whose handler answers the case's version after the change. */
     public long send(Object command, String reason) {
-        MetaData metaData = reason == null || reason.isBlank() ? MetaData.emptyInstance() : MetaData.with("reason", reason);
+        MetaData metaData = reason == null || reason.isBlank() ? MetaData.emptyInstance() : MetaData.with(RiskCase.REASON, reason);
         Long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         return version;
     }
