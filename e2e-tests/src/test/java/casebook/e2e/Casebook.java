@@ -102,6 +102,18 @@ public final class Casebook implements AutoCloseable {
         return api(0, bearer(() -> stack.keycloak().passwordToken("admin-cli", user, user)));
     }
 
+    /**
+     * The API with person {@code user}'s genuine token, one character of its signature changed: the same claims,
+     * not signed by the realm.
+     */
+    public CasebookApi withAlteredSignature(String user) {
+        return api(0, bearer(() -> {
+            String token = tokens.user(user);
+            int at = token.lastIndexOf('.') + 5;
+            return token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        }));
+    }
+
     /** The API without any token. */
     public CasebookApi anonymous() {
         return api(0, null);

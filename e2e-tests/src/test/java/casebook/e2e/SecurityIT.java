@@ -34,6 +34,15 @@ class SecurityIT {
     }
 
     @Test
+    void aGenuineTokenWithAnAlteredSignatureIsRefusedEvenRightAfterTheGenuineOneWasAccepted() throws Exception {
+        Search.bySignal(casebook.as("ana.sea"), "dev-a1");
+
+        CasebookApi altered = casebook.withAlteredSignature("ana.sea");
+
+        assertThat(refused(() -> Search.bySignal(altered, "dev-a1")).status()).isEqualTo(401);
+    }
+
+    @Test
     void anAnalystCannotRaiseFlags() {
         Flag flag = Flags.brushing("SEA");
 

@@ -237,11 +237,12 @@ final class Casebook implements AutoCloseable {
 
     /**
      * The request the service itself sends for {@code ?signal=} (projections/case-search CaseSearchQueries): any of
-     * four signal fields, region filter, exact total, three sort keys and the status and category facets.
+     * the four signal fields or a linked entity, region filter, exact total, three sort keys and the status and
+     * category facets.
      */
     HttpRequest esServiceQuery(String signal, int size) {
         String should = java.util.stream.Stream.of("signals.deviceIds", "signals.ips", "signals.paymentFingerprints",
-                        "signals.linkedAccounts")
+                        "signals.linkedAccounts", "links.value")
                 .map(field -> "{\"term\": {\"" + field + "\": {\"value\": \"" + signal + "\"}}}")
                 .collect(java.util.stream.Collectors.joining(", "));
         return http.json("POST", esUrl + "/" + ALIAS + "/_search", """
@@ -249,7 +250,7 @@ final class Casebook implements AutoCloseable {
                  "query": {"bool": {"filter": [
                    {"terms": {"region": ["%s"]}},
                    {"bool": {"should": [%s], "minimum_should_match": "1"}}]}},
-                 "sort": [{"priority": {"order": "asc"}}, {"slaDueAt": {"order": "asc"}}, {"caseId": {"order": "asc"}}],
+                 "sort": [{"priority": {"order": "asc"}}, {"nextDueAt": {"order": "asc"}}, {"caseId": {"order": "asc"}}],
                  "aggregations": {"status": {"terms": {"field": "status", "size": 7}},
                                   "category": {"terms": {"field": "category", "size": 10}}}}
                 """.formatted(size, REGION, should));

@@ -33,8 +33,8 @@ final class Intro {
             3. **Search through the API vs Elasticsearch directly**: the analyst's signal search, warm, closed loop
                from 2 threads, against the plain Elasticsearch query for the same need (term on the device id,
                region filter, same page size). A third target, the exact query the service sends to Elasticsearch
-               (four signal fields, exact total, sort, two facets), splits the gap into "the query we chose" and
-               "the API layer" (HTTP, token check, query bus, mapping). Goal: API p95 at most 1.3x.
+               (four signal fields and linked entities, exact total, sort, two facets), splits the gap into "the query
+               we chose" and "the API layer" (HTTP, token check, query bus, mapping). Goal: API p95 at most 1.3x.
 
             ## Why ratios
 

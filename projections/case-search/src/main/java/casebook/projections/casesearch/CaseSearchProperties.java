@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
  * {@code casebook.search.*}: the alias that readers and the live projection use (concrete indices are named after
  * it), how many events the projection handles per batch (one mget and one bulk request per batch), and in how many
  * segments its event stream is split when the projection first starts (the most instances that can share the
- * work; each segment sends its own batches, so more segments mean smaller batches).
+ * work; each segment sends its own batches, so more segments mean smaller batches, and Axon's coordinator offers
+ * every event to every segment, so its cost per event grows with their number).
  */
 @ConfigurationProperties("casebook.search")
 public record CaseSearchProperties(@DefaultValue("cases") String alias, @DefaultValue("200") int batchSize,
-                                   @DefaultValue("4") int segments) {
+                                   @DefaultValue("2") int segments) {
 
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,200}");
 

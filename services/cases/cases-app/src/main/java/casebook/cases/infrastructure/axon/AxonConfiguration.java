@@ -21,8 +21,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -125,15 +123,9 @@ class AxonConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
 
-    /** Invariant 9: actor and reason travel from each command to the events it causes. */
+    /** Invariant 9: actor, reason and correlation travel from each command or deadline to the events it causes. */
     @Bean
     CorrelationDataProvider auditCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR, REASON);
-    }
-
-    /** Axon's traceId is our correlation id, its correlationId our causation id. */
-    @Bean
-    CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+        return new AuditCorrelation();
     }
 }
