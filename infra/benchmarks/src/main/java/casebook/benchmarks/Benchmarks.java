@@ -137,6 +137,10 @@ public final class Benchmarks {
                         : flags.intake("w", settings.warmupFlags(), Math.max(1, settings.warmupFlags() / 5));
                 SearchBenchmark search = new SearchBenchmark(casebook, settings.searchThreads(),
                         settings.searchPageSize());
+                if (settings.warmupFlags() > 0) {
+                    search.warmUp(Flags.seaRings(Flags.pool("w", Math.max(1, settings.warmupFlags() / 5))),
+                            Report.warmupRequests(settings));
+                }
                 cpu.put("warm-up", cores(before, data));
 
                 before = Machine.CpuSnapshot.now(data);
@@ -159,8 +163,16 @@ public final class Benchmarks {
                         Report.warmupRequests(settings));
                 cpu.put("search", cores(before, data));
 
+                before = Machine.CpuSnapshot.now(data);
+                log.info("Raw ceiling: Elasticsearch re-indexing the case documents for 10 s");
+                RawCeilings.IndexingRate indexing = RawCeilings.elasticsearchIndexing(http, esUrl, Casebook.ALIAS,
+                        Duration.ofSeconds(10), Integer.parseInt(setting(settings, "casebook.search.segments")),
+                        Integer.parseInt(setting(settings, "casebook.search.batch-size")));
+                cpu.put("indexing ceiling", cores(before, data));
+                log.info("Raw ceiling: {} case documents/s", Report.number(indexing.perSecond()));
+
                 Report report = new Report(new Report.Results(settings, machine, command(settings), jarIdentity, shown,
-                        postgres, visibility, visibilityPerSecond, warmup, intake, latency, searchResult, cpu,
+                        postgres, visibility, visibilityPerSecond, warmup, intake, latency, searchResult, indexing, cpu,
                         (System.nanoTime() - runStarted) / 1e9, Machine.loadAverage()));
                 System.out.println(report.console());
                 if (settings.record() != null) {
@@ -191,6 +203,11 @@ public final class Benchmarks {
         }
     }
 
+    /** A service setting as this run sets it: given with --set, or the service's default. */
+    private static String setting(Settings settings, String key) {
+        return settings.serviceProperties().getOrDefault(key, DEFAULTS.get(key));
+    }
+
     private static Map<String, Double> cores(Machine.CpuSnapshot before, Path data) {
         return Machine.CpuSnapshot.now(data).coresSince(before);
     }
@@ -207,7 +224,9 @@ public final class Benchmarks {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("casebook.flags.consumers", "2");
         defaults.put("spring.kafka.consumer.max-poll-records", "200");
+        defaults.put("spring.kafka.consumer.fetch-max-wait", "200ms");
         defaults.put("casebook.search.batch-size", "200");
+        defaults.put("casebook.search.segments", "2");
         return defaults;
     }
 

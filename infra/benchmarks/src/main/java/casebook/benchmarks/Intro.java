@@ -35,6 +35,11 @@ final class Intro {
                region filter, same page size). A third target, the exact query the service sends to Elasticsearch
                (four signal fields and linked entities, exact total, sort, two facets), splits the gap into "the query
                we chose" and "the API layer" (HTTP, token check, query bus, mapping). Goal: API p95 at most 1.3x.
+            4. **Case documents indexed, projection vs Elasticsearch alone** (no goal; it explains 1 and 2): the
+               documents per second the projection wrote during the intake, against Elasticsearch re-indexing up to
+               10,000 of those same documents for 10 s (newer external versions, the projection's bulk size and as many
+               clients as its segments, a scratch index with the case index's mapping and settings), with the
+               Elasticsearch CPU each document costs in both.
 
             ## Why ratios
 

@@ -6,8 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import casebook.devstack.PostgresServer;
 
@@ -24,6 +32,12 @@ final class RawCeilings {
     }
 
     record Visibility(Samples latencies, int unresolved, long probes) {
+    }
+
+    record IndexingRate(long documents, double seconds, int distinct, int clients, int bulkSize) {
+        double perSecond() {
+            return documents / seconds;
+        }
     }
 
     /**
@@ -107,6 +121,79 @@ final class RawCeilings {
             int unresolved = tracker.awaitAll(Duration.ofSeconds(10));
             return new Visibility(tracker.indexLatencies(), unresolved, tracker.indexSearches());
         } finally {
+            http.send(http.json("DELETE", index, null));
+        }
+    }
+
+    /**
+     * Elasticsearch's own indexing rate for the service's documents: up to 10,000 case documents as the projection
+     * wrote them are read back and written again and again into a scratch index with the case index's mapping and
+     * settings, by {@code clients} clients (as many as the projection's segments) in bulks of {@code bulkSize}, each
+     * write a newer external version of its document - what the projection asks of Elasticsearch per flag, without
+     * the service. With that many documents a document comes round again only after a few refreshes, so its
+     * version is looked up in the index's segments as the projection's are, not in the memory of recent writes.
+     * Measured after the service's own phases, on the same server.
+     */
+    static IndexingRate elasticsearchIndexing(Http http, String esUrl, String alias, Duration duration, int clients,
+                                              int bulkSize) throws Exception {
+        JsonNode mappings = http.ok(http.get(esUrl + "/" + alias + "/_mapping", null)).elements().next()
+                .path("mappings");
+        List<String> ids = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        JsonNode hits = http.ok(http.json("POST", esUrl + "/" + alias + "/_search",
+                "{\"size\": 10000, \"query\": {\"match_all\": {}}}")).path("hits").path("hits");
+        for (JsonNode hit : hits) {
+            ids.add(hit.path("_id").asText());
+            sources.add(Http.JSON.writeValueAsString(hit.path("_source")));
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("the case index holds no documents to re-index");
+        }
+        String index = esUrl + "/bench-indexing";
+        http.send(http.json("DELETE", index, null));
+        http.ok(http.json("PUT", index, """
+                {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "500ms"},
+                 "mappings": %s}
+                """.formatted(Http.JSON.writeValueAsString(mappings))));
+        AtomicLong written = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long deadline = System.nanoTime() + duration.toNanos();
+            long started = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                running.add(pool.submit(() -> {
+                    // each client owns every clients-th document, so no two clients write one document
+                    long version = 1;
+                    int next = client;
+                    while (System.nanoTime() < deadline) {
+                        StringBuilder bulk = new StringBuilder();
+                        for (int i = 0; i < bulkSize; i++) {
+                            bulk.append("{\"index\": {\"_id\": \"").append(ids.get(next))
+                                    .append("\", \"version\": ").append(version)
+                                    .append(", \"version_type\": \"external\"}}\n").append(sources.get(next)).append('\n');
+                            next += clients;
+                            if (next >= ids.size()) {
+                                next = client;
+                                version++;
+                            }
+                        }
+                        JsonNode answer = http.ok(http.json("POST", index + "/_bulk", bulk.toString()));
+                        if (answer.path("errors").asBoolean()) {
+                            throw new IllegalStateException("bulk re-indexing failed: " + answer.path("items").get(0));
+                        }
+                        written.addAndGet(bulkSize);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            return new IndexingRate(written.get(), (System.nanoTime() - started) / 1e9, ids.size(), clients, bulkSize);
+        } finally {
+            pool.shutdownNow();
             http.send(http.json("DELETE", index, null));
         }
     }

@@ -25,7 +25,8 @@ final class Report {
                    Map<String, String> serviceSettings,
                    RawCeilings.CommitRate postgres, RawCeilings.Visibility esVisibility, int visibilityPerSecond,
                    FlagBenchmarks.Intake warmup, FlagBenchmarks.Intake intake, FlagBenchmarks.Latency latency,
-                   SearchBenchmark.Result search, Map<String, Map<String, Double>> cpuByPhase, double totalSeconds,
+                   SearchBenchmark.Result search, RawCeilings.IndexingRate esIndexing,
+                   Map<String, Map<String, Double>> cpuByPhase, double totalSeconds,
                    String loadAverageAtEnd) {
     }
 
@@ -72,6 +73,11 @@ final class Report {
         rows.add(new Row("3", "  of which Elasticsearch, the service's own query, p95",
                 millis(same.millis(0.95)), millis(term.millis(0.95)) + " (same term query)",
                 ratio(same.millis(0.95), term.millis(0.95)), "", ""));
+        double projection = projectionDocumentsPerSecond();
+        rows.add(new Row("4", "Case documents indexed by the projection during intake", number(projection) + " docs/s",
+                number(r.esIndexing().perSecond()) + " docs/s (Elasticsearch, the same documents, bulks of "
+                        + r.esIndexing().bulkSize() + " from " + clients(r.esIndexing().clients()) + ")",
+                ratio(projection, r.esIndexing().perSecond()), "", ""));
         return rows;
     }
 
@@ -135,6 +141,15 @@ final class Report {
                     number(search.requestsPerSecond().get(target))));
         }
         lines.add(searchLine.substring(0, searchLine.length() - 1) + ".");
+        var indexing = r.esIndexing();
+        lines.add(String.format(Locale.ROOT, "Elasticsearch indexing ceiling: %s writes of %s case documents read back "
+                        + "from the index after the search phase (external versions, %s, bulks of %d, the case "
+                        + "index's mapping and settings) in %.1f s: %s docs/s, %s of Elasticsearch's CPU per document "
+                        + "(during intake: %s per document the projection wrote).",
+                number(indexing.documents()), number(indexing.distinct()), clients(indexing.clients()), indexing.bulkSize(),
+                indexing.seconds(), number(indexing.perSecond()),
+                cpuPerDocument("indexing ceiling", indexing.perSecond()),
+                cpuPerDocument("intake", projectionDocumentsPerSecond())));
         StringBuilder cpu = new StringBuilder("CPU, in cores used on average (of " + r.machine().cpus() + "):");
         r.cpuByPhase().forEach((phase, cores) -> {
             cpu.append(' ').append(phase).append(" —");
@@ -146,6 +161,21 @@ final class Report {
         lines.add(cpu.toString());
         lines.add(String.format(Locale.ROOT, "Whole run: %.0f s.", r.totalSeconds()));
         return lines;
+    }
+
+    /** Documents the projection wrote during the intake phase, per second until all flags were indexed. */
+    private double projectionDocumentsPerSecond() {
+        return r.intake().work().indexOperations() / r.intake().indexedSeconds();
+    }
+
+    private static String clients(int clients) {
+        return clients == 1 ? "1 client" : clients + " clients";
+    }
+
+    /** Elasticsearch's CPU time per document in a phase, in ms. */
+    private String cpuPerDocument(String phase, double documentsPerSecond) {
+        Double cores = r.cpuByPhase().getOrDefault(phase, Map.of()).get("elasticsearch");
+        return cores == null ? "n/a" : millis(cores * 1000 / documentsPerSecond);
     }
 
     static int warmupRequests(Settings settings) {

@@ -30,7 +30,7 @@ record Settings(
 
     /** The service settings the brief allows to experiment with (anything else is refused, to keep runs comparable). */
     static final Set<String> TUNABLE = Set.of("casebook.flags.consumers", "spring.kafka.consumer.max-poll-records",
-            "casebook.search.batch-size");
+            "spring.kafka.consumer.fetch-max-wait", "casebook.search.batch-size", "casebook.search.segments");
 
     static final String USAGE = """
             usage: infra/benchmarks/run [options]
@@ -46,7 +46,9 @@ record Settings(
               --search-threads N        concurrent searchers (default 2)
               --pg-seconds N            duration of the raw PostgreSQL commit ceiling (default 10)
               --set KEY=VALUE           a service setting: casebook.flags.consumers,
-                                        spring.kafka.consumer.max-poll-records, casebook.search.batch-size
+                                        spring.kafka.consumer.max-poll-records,
+                                        spring.kafka.consumer.fetch-max-wait, casebook.search.batch-size,
+                                        casebook.search.segments
               --jar PATH                service jar (default services/cases/cases-app/target/cases-app.jar)
               --record FILE             markdown file the results are appended to (default docs/benchmarks.md)
               --no-record               print only
