@@ -57,7 +57,7 @@ final class Intro {
             CASEBOOK_BENCHMARKS_SKIP_BUILD=1 infra/benchmarks/run   # measure the jar already in services/cases/cases-app/target
             ```
 
-            About 3-4 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
+            About 4-5 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
             60,000 flags), 4 GB of RAM for the servers and the service. The module is built only with
             `-Pbenchmarks`; `./mvnw verify` neither builds nor runs it. It starts its own servers on free ports,
             stops everything it started on exit (also on failure or Ctrl-C) and deletes its data folder (keep it
