@@ -14,7 +14,7 @@ import java.util.Map;
  * Invariant 9 in one place: what a command or a deadline causes carries its actor and reason, its correlation id
  * ({@code traceId}) and its own id as causation ({@code correlationId}, Axon's names). Events handled by event
  * processors cause nothing in the write model, so nothing is taken from them: Axon asks the providers for every event
- * a processor handles, and reading an event's metadata only to throw the answer away was a third of the search
+ * a processor handles, and reading an event's metadata only to throw the answer away was over 40% of the search
  * projection's work (docs/benchmarks.md).
  */
 final class AuditCorrelation implements CorrelationDataProvider {
