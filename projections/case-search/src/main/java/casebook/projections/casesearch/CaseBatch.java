@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import co.elastic.clients.util.BinaryData;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.io.IOException;
@@ -36,6 +35,7 @@ final class CaseBatch {
     private int size;
 
     /**
+     * @param es            a client reading case documents ({@link CaseIndex#client()})
      * @param target        the alias (live projection) or a concrete index (rebuild)
      * @param targetIsAlias when true, writes require {@code target} to be an alias, so a deleted index fails
      *                      loudly instead of being auto-created without the mapping
@@ -111,15 +111,15 @@ final class CaseBatch {
     }
 
     private Map<String, CaseDocument> load(List<String> caseIds) throws IOException {
-        MgetResponse<BinaryData> found = es.mget(m -> m.index(target).ids(caseIds), BinaryData.class);
+        MgetResponse<CaseDocument> found = es.mget(m -> m.index(target).ids(caseIds), CaseDocument.class);
         Map<String, CaseDocument> documents = new HashMap<>();
-        for (MultiGetResponseItem<BinaryData> item : found.docs()) {
+        for (MultiGetResponseItem<CaseDocument> item : found.docs()) {
             if (item.isFailure()) {
                 throw new IndexingFailed("could not read case " + item.failure().id() + " from " + target + ": "
                                          + item.failure().error().reason());
             }
             if (item.result().found()) {
-                documents.put(item.result().id(), CaseDocumentJson.document(item.result().source()));
+                documents.put(item.result().id(), item.result().source());
             }
         }
         return documents;

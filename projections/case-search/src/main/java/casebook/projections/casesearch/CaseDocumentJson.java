@@ -1,5 +1,7 @@
 package casebook.projections.casesearch;
 
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -13,10 +15,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 /**
- * The JSON form of a {@link CaseDocument}, exchanged with the Elasticsearch client as raw JSON ({@link BinaryData})
- * so that the client's {@code JsonpMapper} settings cannot change it and no document is converted twice. Decimals
- * travel as strings: {@code _source} keeps them exact, and Elasticsearch coerces them where the mapping says
- * {@code double}. Instants are ISO-8601.
+ * The JSON form of a {@link CaseDocument}. Documents are written as raw JSON ({@link BinaryData}), so that nothing
+ * converts them twice, and read by the Elasticsearch client with {@link #jsonpMapper()}: a hit's {@code _source} is
+ * parsed once, straight into the record. Decimals travel as strings: {@code _source} keeps them exact, and
+ * Elasticsearch coerces them where the mapping says {@code double}. Instants are ISO-8601.
  */
 final class CaseDocumentJson {
 
@@ -40,11 +42,8 @@ final class CaseDocumentJson {
         }
     }
 
-    static CaseDocument document(BinaryData source) {
-        try {
-            return JSON.readValue(source.asInputStream(), CaseDocument.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable case document in the index", e);
-        }
+    /** The client's mapper for reading case documents (a copy of this mapper: the client may configure its own). */
+    static JsonpMapper jsonpMapper() {
+        return new JacksonJsonpMapper(JSON.copy());
     }
 }

@@ -3,6 +3,7 @@ package casebook.projections.casesearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,9 @@ final class CaseIndex {
     private final String alias;
     private final Clock clock;
 
+    /** @param es any client of the cluster: the index talks through its connection, reading case documents itself */
     CaseIndex(ElasticsearchClient es, String alias, Clock clock) {
-        this.es = es;
+        this.es = readingCaseDocuments(es);
         this.alias = alias;
         this.clock = clock;
     }
@@ -44,8 +46,19 @@ final class CaseIndex {
         return alias;
     }
 
+    /** The cluster's client, whose typed reads ({@code CaseDocument.class}) parse each document once. */
     ElasticsearchClient client() {
         return es;
+    }
+
+    /** The same connection and options, with {@link CaseDocumentJson#jsonpMapper()} for the documents read. */
+    static ElasticsearchClient readingCaseDocuments(ElasticsearchClient es) {
+        if (!(es._transport() instanceof RestClientTransport transport)) {
+            throw new IllegalStateException("the case index needs the Elasticsearch RestClient transport, not "
+                                            + es._transport().getClass().getName());
+        }
+        return new ElasticsearchClient(new RestClientTransport(transport.restClient(), CaseDocumentJson.jsonpMapper()),
+                                       es._transportOptions());
     }
 
     /**

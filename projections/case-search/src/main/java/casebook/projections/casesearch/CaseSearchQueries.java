@@ -20,7 +20,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.util.BinaryData;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
@@ -58,12 +57,12 @@ class CaseSearchQueries {
     @QueryHandler
     CaseView handle(FindCase query) {
         try {
-            GetResponse<BinaryData> found = index.client().get(g -> g.index(index.alias()).id(query.caseId().toString()),
-                    BinaryData.class);
+            GetResponse<CaseDocument> found = index.client().get(g -> g.index(index.alias()).id(query.caseId().toString()),
+                    CaseDocument.class);
             if (!found.found()) {
                 return null;
             }
-            CaseDocument document = CaseDocumentJson.document(found.source());
+            CaseDocument document = found.source();
             return query.scope().includes(document.region()) ? document.toView() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,10 +94,10 @@ class CaseSearchQueries {
             bool.filter(terms("region", query.scope().regions()));
         }
         try {
-            SearchResponse<BinaryData> response = index.client().search(s -> s.index(index.alias())
-                    .query(q -> q.bool(bool.build())).size(FindRelatedCases.LIMIT), BinaryData.class);
+            SearchResponse<CaseDocument> response = index.client().search(s -> s.index(index.alias())
+                    .query(q -> q.bool(bool.build())).size(FindRelatedCases.LIMIT), CaseDocument.class);
             List<RelatedCases.Related> related = response.hits().hits().stream()
-                    .map(hit -> CaseDocumentJson.document(hit.source()).toView())
+                    .map(hit -> hit.source().toView())
                     .map(other -> new RelatedCases.Related(other, shared(signals, other.signals())))
                     .toList();
             return new RelatedCases(query.caseId(), related);
@@ -131,7 +130,7 @@ class CaseSearchQueries {
     /** One page of matching cases sorted by the given fields (then case id), with status and category counts. */
     private CasePage search(CaseSearchCriteria criteria, RegionScope scope, String firstSort, String thenSort) {
         try {
-            SearchResponse<BinaryData> response = index.client().search(s -> s
+            SearchResponse<CaseDocument> response = index.client().search(s -> s
                     .index(index.alias())
                     .query(filter(criteria, scope))
                     .from(criteria.page() * criteria.size())
@@ -142,9 +141,9 @@ class CaseSearchQueries {
                     .sort(o -> o.field(f -> f.field("caseId").order(SortOrder.Asc)))
                     .aggregations("status", a -> a.terms(t -> t.field("status").size(CaseStatus.values().length)))
                     .aggregations("category", a -> a.terms(t -> t.field("category").size(RiskCategory.values().length))),
-                    BinaryData.class);
+                    CaseDocument.class);
             List<CaseView> items = response.hits().hits().stream()
-                    .map(hit -> CaseDocumentJson.document(hit.source()).toView())
+                    .map(hit -> hit.source().toView())
                     .toList();
             return new CasePage(items, response.hits().total().value(),
                                 counts(response, "status", CaseStatus.class),
@@ -213,7 +212,7 @@ class CaseSearchQueries {
         })));
     }
 
-    private static <E extends Enum<E>> Map<E, Long> counts(SearchResponse<BinaryData> response, String aggregation,
+    private static <E extends Enum<E>> Map<E, Long> counts(SearchResponse<CaseDocument> response, String aggregation,
                                                            Class<E> type) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {

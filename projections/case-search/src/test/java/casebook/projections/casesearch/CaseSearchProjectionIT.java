@@ -216,7 +216,7 @@ class CaseSearchProjectionIT {
         private final Runnable afterRead;
 
         RacingClient(Runnable afterRead) {
-            super(SearchCluster.client()._transport());
+            super(CaseIndex.readingCaseDocuments(SearchCluster.client())._transport());
             this.afterRead = afterRead;
         }
 
