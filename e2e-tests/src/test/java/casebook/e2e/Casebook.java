@@ -124,6 +124,11 @@ public final class Casebook implements AutoCloseable {
         return new RawRequests(apiClient(0, bearer(() -> tokens.client(clientId))), json);
     }
 
+    /** Raw requests as person {@code user}. */
+    public RawRequests rawAs(String user) {
+        return new RawRequests(apiClient(0, bearer(() -> tokens.user(user))), json);
+    }
+
     public int instances() {
         return instances.size();
     }

@@ -24,10 +24,16 @@ public final class RawRequests {
     }
 
     public Answer post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    /** Any method; a body (JSON) or none. */
+    public Answer send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (client.getRequestInterceptor() != null) client.getRequestInterceptor().accept(request);
         try {
             HttpResponse<String> response = client.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
