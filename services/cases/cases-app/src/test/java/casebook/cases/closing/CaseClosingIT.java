@@ -1,11 +1,11 @@
 package casebook.cases.closing;
 
 import casebook.cases.Actors;
+import casebook.cases.Histories;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.*;
 import casebook.cases.domain.CaseRuleBroken;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +80,6 @@ class CaseClosingIT {
 
 
     private List<String> types(CaseId caseId) {
-        return events.readEvents(caseId.toString(), 0).asStream()
-                .map(DomainEventMessage::getPayloadType).map(Class::getSimpleName).toList();
+        return Histories.types(events, caseId);
     }
 }

@@ -1,5 +1,6 @@
 package casebook.cases.flag;
 
+import casebook.cases.Histories;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.*;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -47,8 +48,8 @@ class FlagIntakeIT {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    List<? extends DomainEventMessage<?>> history(CaseId caseId) {
-        return events.readEvents(caseId.toString(), 0).asStream().toList();
+    List<DomainEventMessage<?>> history(CaseId caseId) {
+        return Histories.of(events, caseId);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package casebook.cases.investigation;
 
 import casebook.cases.Actors;
+import casebook.cases.Histories;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.*;
 import casebook.cases.domain.CaseRuleBroken;
@@ -89,7 +90,7 @@ class CaseMergeIT {
 
 
     private DomainEventMessage<?> last(CaseId caseId) {
-        List<? extends DomainEventMessage<?>> all = events.readEvents(caseId.toString(), 0).asStream().toList();
+        List<DomainEventMessage<?>> all = Histories.of(events, caseId);
         return all.get(all.size() - 1);
     }
 }

@@ -1,5 +1,6 @@
 package casebook.cases.sla;
 
+import casebook.cases.Histories;
 import casebook.cases.Actors;
 import casebook.cases.CasesApplication;
 import casebook.cases.api.CaseEscalated;
@@ -53,7 +54,7 @@ class SlaDeadlineIT {
             EventStore events = second.getBean(EventStore.class);
             List<DomainEventMessage<?>> history = await().atMost(TIME_TO_ASSIGN.plusSeconds(40))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> events.readEvents(caseId.toString()).asStream().<DomainEventMessage<?>>map(e -> e).toList(),
+                    .until(() -> Histories.of(events, caseId),
                             all -> all.stream().anyMatch(e -> e.getPayload() instanceof CaseEscalated));
 
             DomainEventMessage<?> breach = history.stream().filter(e -> e.getPayload() instanceof SlaBreached)

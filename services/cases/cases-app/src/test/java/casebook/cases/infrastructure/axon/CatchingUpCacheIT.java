@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.axon;
 
+import casebook.cases.Histories;
 import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.AddNote;
@@ -47,7 +48,7 @@ class CatchingUpCacheIT {
         long version = commands.sendAndWait(new AddNote(caseId, NoteId.random(), "second look", Actors.ANALYST_SEA, 2L));
 
         assertThat(version).isEqualTo(3);
-        assertThat(events.readEvents(caseId.toString(), 0).asStream().map(e -> e.getPayloadType().getSimpleName()))
+        assertThat(Histories.types(events, caseId))
                 .containsExactly("CaseOpened", "FlagAttached", "NoteAdded", "NoteAdded");
     }
 
