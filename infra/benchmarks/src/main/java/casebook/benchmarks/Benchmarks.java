@@ -94,7 +94,7 @@ public final class Benchmarks {
         log.info("Starting PostgreSQL (fsync on), Kafka, Elasticsearch and Keycloak in {}", data);
         cleanup.stack = DevStack.start(new DevStackConfig(0, 0, 0, 0, data));
         DevStack stack = cleanup.stack;
-        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+        Map<String, Machine.CpuUse> cpu = new LinkedHashMap<>();
 
         try (Http http = new Http()) {
             String esUrl = stack.elasticsearch().httpUrl();
@@ -132,19 +132,13 @@ public final class Benchmarks {
                 FlagBenchmarks flags = new FlagBenchmarks(casebook, stack.kafka().bootstrapServers());
 
                 before = Machine.CpuSnapshot.now(data);
-                FlagBenchmarks.Intake warmup = settings.warmupFlags() == 0
-                        ? new FlagBenchmarks.Intake(0, 0, 0, 1, 1, new Casebook.Counters(0, 0, 0, 0))
-                        : flags.intake("w", settings.warmupFlags(), Math.max(1, settings.warmupFlags() / 5));
                 SearchBenchmark search = new SearchBenchmark(casebook, settings.searchThreads(),
                         settings.searchPageSize());
-                if (settings.warmupFlags() > 0) {
-                    search.warmUp(Flags.seaRings(Flags.pool("w", Math.max(1, settings.warmupFlags() / 5))),
-                            Report.warmupRequests(settings));
-                }
+                Warmup.Result warmup = new Warmup(settings, flags, search, data).run();
                 cpu.put("warm-up", cores(before, data));
 
                 before = Machine.CpuSnapshot.now(data);
-                int intakeFlags = settings.intakeFlags(warmup.flagsPerSecond());
+                int intakeFlags = settings.intakeFlags(warmup.lastIntake().flagsPerSecond());
                 int intakeSubjects = settings.intakeSubjects(intakeFlags);
                 FlagBenchmarks.Intake intake = flags.intake("p1", intakeFlags, intakeSubjects);
                 cpu.put("intake", cores(before, data));
@@ -208,8 +202,8 @@ public final class Benchmarks {
         return settings.serviceProperties().getOrDefault(key, DEFAULTS.get(key));
     }
 
-    private static Map<String, Double> cores(Machine.CpuSnapshot before, Path data) {
-        return Machine.CpuSnapshot.now(data).coresSince(before);
+    private static Machine.CpuUse cores(Machine.CpuSnapshot before, Path data) {
+        return Machine.CpuSnapshot.now(data).useSince(before);
     }
 
     private static String command(Settings settings) {

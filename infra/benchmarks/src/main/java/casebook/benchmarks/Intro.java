@@ -41,6 +41,18 @@ final class Intro {
                clients as its segments, a scratch index with the case index's mapping and settings), with the
                Elasticsearch CPU each document costs in both.
 
+            ## Warm-up: steady state first
+
+            Every JVM of a run (the service, Elasticsearch, Kafka, Keycloak, the benchmark itself) starts cold, and on 2
+            cores their JIT compilers need minutes to compile what the workload runs. Measured after one short warm-up,
+            as until 1 Dec 2026 10:00, a third of the machine went to compiling (~0.6 cores during intake) and the
+            figures described JVMs that production never sees after their first minutes. So the warm-up repeats rounds
+            of what the measured phases do (15,000 flags as fast as possible, 15 s of flags at half that rate tracked
+            until searchable, searches of each search target) until the JIT compilers of all the run's JVMs together
+            use less than 0.2 cores during a round (usually 6-8 rounds, 4-5 minutes), or 300 s are up
+            (`--warmup-jit-cores`, `--warmup-max-seconds`). The CPU line of each run shows what the compilers still
+            used in each phase, as "(JIT n)".
+
             ## Why ratios
 
             Absolute figures on a 2-core machine shared with builds say little and drift from one run to the next;
@@ -57,7 +69,7 @@ final class Intro {
             CASEBOOK_BENCHMARKS_SKIP_BUILD=1 infra/benchmarks/run   # measure the jar already in services/cases/cases-app/target
             ```
 
-            About 4-5 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
+            About 8 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
             60,000 flags), 4 GB of RAM for the servers and the service. The module is built only with
             `-Pbenchmarks`; `./mvnw verify` neither builds nor runs it. It starts its own servers on free ports,
             stops everything it started on exit (also on failure or Ctrl-C) and deletes its data folder (keep it

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Where the figures were measured, and how busy the machine was with things other than this benchmark. */
 final class Machine {
@@ -49,7 +51,8 @@ final class Machine {
      * CPU time of the whole machine and of each of this run's processes: this JVM, what it started, and what
      * runs from its data folder (PostgreSQL detaches from pg_ctl, so it is found by its data folder).
      */
-    record CpuSnapshot(long wallNanos, double machineBusySeconds, Map<String, Double> ownSeconds) {
+    record CpuSnapshot(long wallNanos, double machineBusySeconds, Map<String, Double> ownSeconds,
+                       Map<String, Double> jitSeconds) {
 
         static CpuSnapshot now(Path data) {
             String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
@@ -73,11 +76,43 @@ final class Machine {
                         process.descendants().forEach(ours::add);
                     });
             Map<String, Double> own = new TreeMap<>();
+            Map<String, Double> jit = new TreeMap<>();
             for (ProcessHandle process : ours) {
                 double seconds = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
                 own.merge(group(process, self), seconds, Double::sum);
+                jit.merge(group(process, self), jitCompilerSeconds(process.pid()), Double::sum);
             }
-            return new CpuSnapshot(System.nanoTime(), busy / (double) JIFFIES_PER_SECOND, own);
+            return new CpuSnapshot(System.nanoTime(), busy / (double) JIFFIES_PER_SECOND, own, jit);
+        }
+
+        /**
+         * CPU time of a JVM's JIT compiler threads ("C1 CompilerThread0", ...; Linux shows the first 15 characters
+         * of a thread's name): 0 for other processes. A compiler thread that the JVM retired meanwhile takes its
+         * time with it, so a phase's figure may be a little low.
+         */
+        private static double jitCompilerSeconds(long pid) {
+            long ticks = 0;
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path thread : threads.toList()) {
+                    String stat = read(thread.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    if (open < 0 || close < open || !isJitCompiler(stat.substring(open + 1, close))) {
+                        continue;
+                    }
+                    // after the name: state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt,
+                    // then utime and stime
+                    String[] fields = stat.substring(close + 2).trim().split("\\s+");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            } catch (IOException | RuntimeException e) {
+                return 0; // the process ended meanwhile
+            }
+            return ticks / (double) JIFFIES_PER_SECOND;
+        }
+
+        private static boolean isJitCompiler(String threadName) {
+            return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
         }
 
         private static String group(ProcessHandle process, ProcessHandle self) {
@@ -125,8 +160,41 @@ final class Machine {
             return cores;
         }
 
+        /** {@link #coresSince} with, for each group, the cores its JIT compilers used meanwhile. */
+        CpuUse useSince(CpuSnapshot earlier) {
+            double wall = (wallNanos - earlier.wallNanos) / 1e9;
+            Map<String, Double> jit = new LinkedHashMap<>();
+            for (String group : GROUPS) {
+                jit.put(group, Math.max(0, jitSeconds.getOrDefault(group, 0.0)
+                                           - earlier.jitSeconds.getOrDefault(group, 0.0)) / wall);
+            }
+            return new CpuUse(coresSince(earlier), jit);
+        }
+
         private double delta(String group, CpuSnapshot earlier) {
             return Math.max(0, ownSeconds.getOrDefault(group, 0.0) - earlier.ownSeconds.getOrDefault(group, 0.0));
+        }
+    }
+
+    /**
+     * Cores used on average during a phase, per group of processes ({@link CpuSnapshot#coresSince}), and of those
+     * the cores each group's JIT compilers used: a JVM that still compiles is not yet in its steady state.
+     */
+    record CpuUse(Map<String, Double> cores, Map<String, Double> jit) {
+
+        double jitTotal() {
+            return jit.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** "service 0.12, elasticsearch 0.30, ..." for the groups whose compilers did anything. */
+        String jitSummary() {
+            StringBuilder out = new StringBuilder();
+            jit.forEach((group, used) -> {
+                if (used >= 0.005) {
+                    out.append(out.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", group, used));
+                }
+            });
+            return out.isEmpty() ? "none" : out.toString();
         }
     }
 

@@ -24,9 +24,9 @@ final class Report {
     record Results(Settings settings, Machine.Description machine, String command, String serviceJar,
                    Map<String, String> serviceSettings,
                    RawCeilings.CommitRate postgres, RawCeilings.Visibility esVisibility, int visibilityPerSecond,
-                   FlagBenchmarks.Intake warmup, FlagBenchmarks.Intake intake, FlagBenchmarks.Latency latency,
+                   Warmup.Result warmup, FlagBenchmarks.Intake intake, FlagBenchmarks.Latency latency,
                    SearchBenchmark.Result search, RawCeilings.IndexingRate esIndexing,
-                   Map<String, Map<String, Double>> cpuByPhase, double totalSeconds,
+                   Map<String, Machine.CpuUse> cpuByPhase, double totalSeconds,
                    String loadAverageAtEnd) {
     }
 
@@ -87,10 +87,10 @@ final class Report {
         var intake = r.intake();
         lines.add(String.format(Locale.ROOT, "Intake: %s flags over %s subjects (~%.1f flags per case), all sent and "
                         + "acknowledged by Kafka in %.1f s, all durable %.1f s after the first send, all indexed in "
-                        + "Elasticsearch %.1f s after it. Warm-up before it: %s flags at %s flags/s.",
+                        + "Elasticsearch %.1f s after it.",
                 number(intake.flags()), number(intake.subjects()), intake.flags() / (double) intake.subjects(),
-                intake.produceSeconds(), intake.durableSeconds(), intake.indexedSeconds(), number(r.warmup().flags()),
-                number(r.warmup().flagsPerSecond())));
+                intake.produceSeconds(), intake.durableSeconds(), intake.indexedSeconds()));
+        lines.add(warmup());
         var work = intake.work();
         lines.add(String.format(Locale.ROOT, "Intake work (PostgreSQL statistics, approximate): %s transactions "
                         + "committed in the service's database (intake batches, projection token updates, ...), %s "
@@ -151,9 +151,16 @@ final class Report {
                 cpuPerDocument("indexing ceiling", indexing.perSecond()),
                 cpuPerDocument("intake", projectionDocumentsPerSecond())));
         StringBuilder cpu = new StringBuilder("CPU, in cores used on average (of " + r.machine().cpus() + "):");
-        r.cpuByPhase().forEach((phase, cores) -> {
+        r.cpuByPhase().forEach((phase, use) -> {
             cpu.append(' ').append(phase).append(" —");
-            cores.forEach((group, used) -> cpu.append(String.format(Locale.ROOT, " %s %.2f,", group, used)));
+            use.cores().forEach((group, used) -> {
+                cpu.append(String.format(Locale.ROOT, " %s %.2f", group, used));
+                double jit = use.jit().getOrDefault(group, 0.0);
+                if (jit >= 0.005) {
+                    cpu.append(String.format(Locale.ROOT, " (JIT %.2f)", jit));
+                }
+                cpu.append(',');
+            });
             cpu.setCharAt(cpu.length() - 1, ';');
         });
         cpu.append(" load average at start ").append(r.machine().loadAverage()).append(", at end ")
@@ -161,6 +168,24 @@ final class Report {
         lines.add(cpu.toString());
         lines.add(String.format(Locale.ROOT, "Whole run: %.0f s.", r.totalSeconds()));
         return lines;
+    }
+
+    private String warmup() {
+        Warmup.Result warmup = r.warmup();
+        if (warmup.rounds() == 0) {
+            return "Warm-up: none (--warmup-flags 0): the JVMs were measured cold.";
+        }
+        return String.format(Locale.ROOT, "Warm-up before it: %d round%s in %.0f s, each %s flags as fast as possible "
+                        + "(%s flags/s in the last), %d s of flags at %.0f%% of that rate tracked until searchable, "
+                        + "%s searches of each search target; in the last round the JIT compilers used %.2f cores "
+                        + "(%s): %s.",
+                warmup.rounds(), warmup.rounds() == 1 ? "" : "s", warmup.seconds(),
+                number(r.settings().warmupFlags()), number(warmup.lastIntake().flagsPerSecond()),
+                Warmup.STEADY_SECONDS, r.settings().latencyRateFraction() * 100,
+                number(warmupRequests(r.settings())), warmup.lastRound().jitTotal(), warmup.lastRound().jitSummary(),
+                warmup.jitQuiet() ? "below the " + r.settings().warmupJitCores() + " cores asked"
+                        : "still above the " + r.settings().warmupJitCores() + " cores asked when the "
+                          + r.settings().warmupMaxSeconds() + " s were up");
     }
 
     /** Documents the projection wrote during the intake phase, per second until all flags were indexed. */
@@ -174,7 +199,8 @@ final class Report {
 
     /** Elasticsearch's CPU time per document in a phase, in ms. */
     private String cpuPerDocument(String phase, double documentsPerSecond) {
-        Double cores = r.cpuByPhase().getOrDefault(phase, Map.of()).get("elasticsearch");
+        Machine.CpuUse use = r.cpuByPhase().get(phase);
+        Double cores = use == null ? null : use.cores().get("elasticsearch");
         return cores == null ? "n/a" : millis(cores * 1000 / documentsPerSecond);
     }
 

@@ -54,10 +54,7 @@ final class SearchBenchmark {
     Result run(List<String> signals, int requestsPerTarget, int warmupPerTarget) throws Exception {
         casebook.refreshToken();
         double meanHits = check(signals);
-        Map<Target, Function<String, HttpRequest>> requests = new LinkedHashMap<>();
-        requests.put(Target.ES_TERM, signal -> casebook.esTermSearch(signal, pageSize));
-        requests.put(Target.ES_SERVICE_QUERY, signal -> casebook.esServiceQuery(signal, pageSize));
-        requests.put(Target.API, signal -> casebook.apiSearch(signal, pageSize));
+        Map<Target, Function<String, HttpRequest>> requests = targets();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (Map.Entry<Target, Function<String, HttpRequest>> target : requests.entrySet()) {
@@ -86,17 +83,27 @@ final class SearchBenchmark {
     }
 
     /**
-     * Sends {@code requests} API searches for the warm-up's signals before anything is measured, so that the
-     * service's search path is compiled by the JIT (the latency benchmark's probes use it first otherwise).
+     * Sends {@code requests} searches to each target for the warm-up's signals, nothing measured, so that the
+     * JIT compilers of the service, Elasticsearch and this JVM compile the search paths before they are measured.
      */
     void warmUp(List<String> signals, int requests) throws Exception {
         casebook.refreshToken();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            closedLoop(pool, signals, signal -> casebook.apiSearch(signal, pageSize), requests, new Samples());
+            for (Function<String, HttpRequest> target : targets().values()) {
+                closedLoop(pool, signals, target, requests, new Samples());
+            }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private Map<Target, Function<String, HttpRequest>> targets() {
+        Map<Target, Function<String, HttpRequest>> requests = new LinkedHashMap<>();
+        requests.put(Target.ES_TERM, signal -> casebook.esTermSearch(signal, pageSize));
+        requests.put(Target.ES_SERVICE_QUERY, signal -> casebook.esServiceQuery(signal, pageSize));
+        requests.put(Target.API, signal -> casebook.apiSearch(signal, pageSize));
+        return requests;
     }
 
     /** The three targets must find the same cases, or the comparison means nothing. Answers the mean hit count. */

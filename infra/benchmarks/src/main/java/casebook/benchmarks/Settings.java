@@ -10,6 +10,8 @@ import java.util.Set;
 /** What one benchmark run does; every value has a default sized to keep the run under ~10 minutes. */
 record Settings(
         int warmupFlags,
+        int warmupMaxSeconds,
+        double warmupJitCores,
         int intakeFlags,
         int intakeSubjects,
         double latencyRateFraction,
@@ -34,7 +36,12 @@ record Settings(
 
     static final String USAGE = """
             usage: infra/benchmarks/run [options]
-              --warmup-flags N          flags sent before measuring, to warm the service JVM (default 15000)
+              --warmup-flags N          flags of each warm-up round, sent as fast as possible (default 15000;
+                                        0: no warm-up); then 15 s of flags at half that rate, tracked until
+                                        searchable, and API searches: what the measured phases do
+              --warmup-max-seconds N    warm-up rounds follow one another until the JIT compilers of the service
+              --warmup-jit-cores F      and the servers use less than F cores together during a round (default
+                                        0.2), or for at most N s (default 300)
               --flags N                 flags of the intake benchmark (default: about 45 s of intake at the
                                         warm-up rate, at least 10000, at most 60000)
               --subjects N              subjects they are spread over (default: flags / 5, ~5 flags per case)
@@ -59,6 +66,8 @@ record Settings(
 
     static Settings parse(String[] args, Path root) {
         int warmupFlags = 15_000;
+        int warmupMaxSeconds = 300;
+        double warmupJitCores = 0.2;
         int intakeFlags = 0; // auto
         int intakeSubjects = 0; // flags / 5
         double rateFraction = 0.5;
@@ -78,6 +87,13 @@ record Settings(
             String arg = args[i];
             switch (arg) {
                 case "--warmup-flags" -> warmupFlags = positive(arg, args, ++i, true);
+                case "--warmup-max-seconds" -> warmupMaxSeconds = positive(arg, args, ++i, true);
+                case "--warmup-jit-cores" -> {
+                    warmupJitCores = Double.parseDouble(value(arg, args, ++i));
+                    if (!(warmupJitCores >= 0)) {
+                        throw new IllegalArgumentException("--warmup-jit-cores must be 0 or more");
+                    }
+                }
                 case "--flags" -> intakeFlags = positive(arg, args, ++i, false);
                 case "--subjects" -> intakeSubjects = positive(arg, args, ++i, false);
                 case "--rate-fraction" -> {
@@ -110,10 +126,9 @@ record Settings(
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new Settings(warmupFlags, intakeFlags, intakeSubjects, rateFraction, latencySeconds, samplesPerSecond,
-                pollMillis, searchRequests, searchThreads, 20, postgresSeconds, jar, properties, List.copyOf(javaOptions),
-                record, keepData,
-                waitQuiet, List.copyOf(new ArrayList<>(List.of(args))));
+        return new Settings(warmupFlags, warmupMaxSeconds, warmupJitCores, intakeFlags, intakeSubjects, rateFraction,
+                latencySeconds, samplesPerSecond, pollMillis, searchRequests, searchThreads, 20, postgresSeconds, jar,
+                properties, List.copyOf(javaOptions), record, keepData, waitQuiet, List.copyOf(List.of(args)));
     }
 
     /** The intake size: as given, or about 45 s at the warm-up rate, between 10,000 and 60,000 flags. */
