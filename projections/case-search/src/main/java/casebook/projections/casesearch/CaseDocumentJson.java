@@ -1,5 +1,6 @@
 package casebook.projections.casesearch;
 
+import casebook.cases.api.json.IsoInstants;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.util.BinaryData;
@@ -18,12 +19,13 @@ import java.math.BigDecimal;
  * The JSON form of a {@link CaseDocument}. Documents are written as raw JSON ({@link BinaryData}), so that nothing
  * converts them twice, and read by the Elasticsearch client with {@link #jsonpMapper()}: a hit's {@code _source} is
  * parsed once, straight into the record. Decimals travel as strings: {@code _source} keeps them exact, and
- * Elasticsearch coerces them where the mapping says {@code double}. Instants are ISO-8601.
+ * Elasticsearch coerces them where the mapping says {@code double}. Instants are ISO-8601 ({@link IsoInstants}).
  */
 final class CaseDocumentJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new IsoInstants())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 

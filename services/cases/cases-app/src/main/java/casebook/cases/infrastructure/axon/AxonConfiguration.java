@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.axon;
 
+import casebook.cases.api.json.IsoInstants;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -61,11 +62,13 @@ class AxonConfiguration {
     /**
      * The JSON of stored events and messages, fixed here and kept apart from the web's mapper so that a change to
      * the REST API's JSON settings can never change how events are written or read. Tolerant reader: unknown
-     * fields are ignored (new fields are additive), instants are ISO-8601 strings.
+     * fields are ignored (new fields are additive), instants are ISO-8601 strings (written and read by
+     * {@link IsoInstants}, the same text as Jackson's own, at a fraction of its cost).
      */
     static ObjectMapper eventJson() {
         return JsonMapper.builder()
                 .findAndAddModules()
+                .addModule(new IsoInstants())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
