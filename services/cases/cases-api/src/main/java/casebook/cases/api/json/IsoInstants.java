@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -22,8 +23,9 @@ import java.time.LocalDate;
  * which cost ~11% of the service's CPU (docs/benchmarks.md). The text is exactly what Jackson's own
  * {@link InstantSerializer} writes ({@code DateTimeFormatter.ISO_INSTANT}); anything outside the fast path - years
  * before 0000 or after 9999 when writing; when reading, any other form (offsets, numbers, lower case, leap seconds,
- * invalid dates) - goes to Jackson's own serializer and deserializer, so results and errors stay theirs. For mappers
- * that write dates as text (WRITE_DATES_AS_TIMESTAMPS off); register it after the Java time module.
+ * invalid dates) - goes to Jackson's own serializer and deserializer, so results and errors stay theirs, as does
+ * everything a mapper writing dates as numbers (WRITE_DATES_AS_TIMESTAMPS) writes. Register it after the Java time
+ * module: the later module's serializers win.
  */
 public final class IsoInstants extends SimpleModule {
 
@@ -136,7 +138,7 @@ public final class IsoInstants extends SimpleModule {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            String text = format(value);
+            String text = provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS) ? null : format(value);
             if (text == null) {
                 InstantSerializer.INSTANCE.serialize(value, generator, provider);
             } else {

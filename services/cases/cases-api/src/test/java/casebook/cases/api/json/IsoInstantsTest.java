@@ -71,6 +71,16 @@ class IsoInstantsTest {
         }
     }
 
+    @Test
+    void a_mapper_writing_dates_as_numbers_still_writes_numbers() throws Exception {
+        Instant instant = Instant.parse("2026-11-20T08:15:00.123Z");
+        ObjectMapper numbers = FAST.copy().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        assertThat(numbers.writeValueAsString(instant))
+                .isEqualTo(JACKSON.copy().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writeValueAsString(instant))
+                .isEqualTo("1795162500.123000000");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"2026-11-20T08:15:00+02:00\"", "\"2026-11-20t08:15:00z\"", "1700000000",
             "1700000000.5", "\"2026-11-20T08:15Z\"", "\"2026-11-20T08:15:00.Z\"", "\"2026-11-20T08:15:00.1234567890Z\"",
