@@ -138,6 +138,8 @@ final class RawCeilings {
                                               int bulkSize) throws Exception {
         JsonNode mappings = http.ok(http.get(esUrl + "/" + alias + "/_mapping", null)).elements().next()
                 .path("mappings");
+        JsonNode settings = http.ok(http.get(esUrl + "/" + alias + "/_settings", null)).elements().next()
+                .path("settings").path("index");
         List<String> ids = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         JsonNode hits = http.ok(http.json("POST", esUrl + "/" + alias + "/_search",
@@ -152,9 +154,10 @@ final class RawCeilings {
         String index = esUrl + "/bench-indexing";
         http.send(http.json("DELETE", index, null));
         http.ok(http.json("PUT", index, """
-                {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "500ms"},
+                {"settings": {"number_of_shards": %s, "number_of_replicas": %s, "refresh_interval": %s},
                  "mappings": %s}
-                """.formatted(Http.JSON.writeValueAsString(mappings))));
+                """.formatted(settings.path("number_of_shards"), settings.path("number_of_replicas"),
+                settings.path("refresh_interval"), Http.JSON.writeValueAsString(mappings))));
         AtomicLong written = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
