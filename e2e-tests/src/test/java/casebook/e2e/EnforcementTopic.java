@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -37,8 +38,9 @@ public final class EnforcementTopic {
     }
 
     /**
-     * The orders of one case: waits until {@code expected} have arrived, then keeps reading for {@code quiet} more,
-     * so that a duplicate shows up in the answer instead of going unnoticed.
+     * The orders of one case: waits until {@code expected} have arrived and every record the topic held when the
+     * reading began has been read, then keeps reading for {@code quiet} more, so that a duplicate (or, with
+     * {@code expected} 0, an order at all) shows up in the answer instead of going unnoticed.
      */
     public List<Order> ordersOf(UUID caseId, int expected, Duration atMost, Duration quiet) {
         return recordsOf(TOPIC, caseId, expected, atMost, quiet);
@@ -53,21 +55,29 @@ public final class EnforcementTopic {
         List<Order> orders = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-enforcement-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(topic));
-            await("%d records on %s about case %s".formatted(expected, topic, caseId)).atMost(atMost)
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                    .until(() -> read(consumer, caseId, orders) >= expected);
+            // every partition, assigned rather than subscribed: no group to join before the first record, and an
+            // end to read up to, so that finding nothing means nothing was there
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await("%d records on %s about case %s, and the topic read to its end".formatted(expected, topic, caseId))
+                    .atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> read(consumer, caseId, orders) >= expected && readUpTo(consumer, end));
             long until = System.nanoTime() + quiet.toNanos();
             while (System.nanoTime() < until) {
                 read(consumer, caseId, orders);
             }
         }
         return orders;
+    }
+
+    private static boolean readUpTo(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     /** Reports an action's outcome as an enforcement system does. */

@@ -1,5 +1,8 @@
 package casebook.e2e;
 
+import casebook.client.ApiException;
+import casebook.client.api.CasebookApi;
+import casebook.client.model.CaseEvent;
 import casebook.client.model.EnforcementAction;
 import casebook.client.model.Flag;
 import casebook.client.model.FlagSource;
@@ -15,6 +18,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Flags as detection systems send them (the contract's example, with ids unique to each test so that tests share
@@ -51,6 +56,19 @@ public final class Flags {
     /** A brushing flag on a new seller of {@code region}, with a new device id. */
     public static Flag brushing(String region) {
         return brushing(unique("shop"), region, unique("dev"));
+    }
+
+    /**
+     * Raises {@code flag} as {@code detector} and checks, in the event store (consistent at once), that it is a first:
+     * accepted as new (202, not "already raised") into a new case that holds that one flag and nothing else. Right
+     * after a refused request with the same flag id and subject, this proves the refusal left nothing behind.
+     */
+    public static void assertRaisedAsAFirst(Flag flag, CasebookApi detector, CasebookApi reader) throws ApiException {
+        var answer = detector.raiseFlagWithHttpInfo(flag, null);
+        assertThat(answer.getStatusCode()).isEqualTo(202);
+        List<CaseEvent> history = reader.getCaseHistory(answer.getData().getCaseId()).getEvents();
+        assertThat(history).extracting(CaseEvent::getType).containsExactly("CaseOpened", "FlagAttached");
+        assertThat(history.get(1).getPayload().toString()).contains(flag.getFlagId());
     }
 
     public static String shopOf(Flag flag) {

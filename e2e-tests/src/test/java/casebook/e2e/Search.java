@@ -3,10 +3,12 @@ package casebook.e2e;
 import casebook.client.ApiException;
 import casebook.client.api.CasebookApi;
 import casebook.client.api.CasebookApi.APISearchCasesRequest;
+import casebook.client.model.Case;
 import casebook.client.model.CaseSearchResult;
 import org.awaitility.core.ConditionFactory;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +29,15 @@ public final class Search {
 
     public static ConditionFactory eventually(Duration atMost) {
         return await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).ignoreExceptions();
+    }
+
+    /**
+     * The case once the read model holds every event up to {@code version} (a command's answer, or the last sequence
+     * of the case's history): the events of one commit may reach it in more than one write, and a status seen
+     * before can come back, so waiting for a field's value can match an older document.
+     */
+    public static Case atLeast(CasebookApi api, UUID caseId, long version) {
+        return eventually().until(() -> api.getCase(caseId), c -> c.getVersion() >= version);
     }
 
     public static CaseSearchResult bySignal(CasebookApi api, String signal) throws ApiException {

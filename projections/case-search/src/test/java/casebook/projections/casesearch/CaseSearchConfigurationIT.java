@@ -26,7 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +83,7 @@ class CaseSearchConfigurationIT {
                                  .flag("wired-1", "0.8", null, new Signals(List.of("dev-wired"), List.of(), List.of(), List.of()));
         eventStore.publish(c.events());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        await().atMost(SearchCluster.PATIENCE).untilAsserted(() -> assertThat(
                 queries.query(new FindCase(c.caseId, RegionScope.of(Set.of(Region.of("SEA")))),
                               ResponseTypes.instanceOf(CaseView.class)).join())
                 .isEqualTo(c.document().toView()));
@@ -92,7 +91,7 @@ class CaseSearchConfigurationIT {
                                  ResponseTypes.instanceOf(CaseView.class)).join()).isNull();
 
         rebuild.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> rebuild.progress().state() == RebuildProgress.State.SUCCEEDED);
+        await().atMost(SearchCluster.PATIENCE).until(() -> rebuild.progress().state() == RebuildProgress.State.SUCCEEDED);
         SearchCluster.refresh(index);
         CasePage page = queries.query(new FindCases(new Criteria().signal("dev-wired").build(), RegionScope.ALL),
                                       ResponseTypes.instanceOf(CasePage.class)).join();

@@ -73,7 +73,7 @@ class CaseSearchProjectionIT {
 
         app.publish(cases.toArray(CaseEvents[]::new));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(SearchCluster.PATIENCE).untilAsserted(() -> {
             for (CaseEvents c : cases) {
                 assertThat(app.find(c.caseId)).isEqualTo(c.document().toView());
             }
@@ -84,7 +84,7 @@ class CaseSearchProjectionIT {
     void replayingEveryEventFromTheStartChangesNoDocument() {
         CaseEvents c = aCase("replayed").flag("r-1", "0.9", null, Signals.NONE).assigned("ana", null);
         app.publish(c);
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.versionOf(c.caseId) == 2);
+        await().atMost(SearchCluster.PATIENCE).until(() -> app.versionOf(c.caseId) == 2);
         long seqNoBefore = seqNo(c);
         CasePage before = app.findAll();
 
@@ -93,7 +93,7 @@ class CaseSearchProjectionIT {
         processor.resetTokens();
         processor.start();
         long head = app.eventStore().createHeadToken().position().orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> passed(processor, head));
+        await().atMost(SearchCluster.PATIENCE).until(() -> passed(processor, head));
 
         assertThat(app.find(c.caseId)).isEqualTo(c.document().toView());
         assertThat(seqNo(c)).as("no write at all").isEqualTo(seqNoBefore);
@@ -104,7 +104,7 @@ class CaseSearchProjectionIT {
     void aBatchThatElasticsearchRefusedIsRetriedNotSkipped() {
         CaseEvents c = aCase("retried");
         app.publish(c);
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.versionOf(c.caseId) == 0);
+        await().atMost(SearchCluster.PATIENCE).until(() -> app.versionOf(c.caseId) == 0);
 
         index.blockWrites(index.indicesBehindAlias(), true);
         c.note("ana", "written after the block is lifted");
@@ -112,7 +112,7 @@ class CaseSearchProjectionIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> app.versionOf(c.caseId) == 0);
 
         index.blockWrites(index.indicesBehindAlias(), false);
-        await().atMost(Duration.ofSeconds(60)).until(() -> app.versionOf(c.caseId) == 1);
+        await().atMost(SearchCluster.PATIENCE).until(() -> app.versionOf(c.caseId) == 1);
         assertThat(app.find(c.caseId).notes()).hasSize(1);
     }
 

@@ -31,7 +31,6 @@ class CaseSearchRebuildIT {
     static final Region SEA = Region.of("SEA");
     static final Region US = Region.of("US");
     static final Instant DUE = Instant.parse("2026-11-22T00:00:00Z");
-    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final CaseIndex index = SearchCluster.newIndex();
     private final List<AxonCaseSearch> apps = new ArrayList<>();
@@ -59,7 +58,7 @@ class CaseSearchRebuildIT {
     }
 
     private static void processed(AxonCaseSearch app, List<CaseEvents> cases) {
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(SearchCluster.PATIENCE).untilAsserted(() -> {
             for (CaseEvents c : cases) {
                 assertThat(app.versionOf(c.caseId)).isEqualTo(c.events().size() - 1);
             }
@@ -67,7 +66,7 @@ class CaseSearchRebuildIT {
     }
 
     private static void rebuilt(AxonCaseSearch app) {
-        await().atMost(PATIENCE).until(() -> !app.rebuild.progress().running());
+        await().atMost(SearchCluster.PATIENCE).until(() -> !app.rebuild.progress().running());
         assertThat(app.rebuild.progress().state()).as(app.rebuild.progress().failure()).isEqualTo(State.SUCCEEDED);
     }
 
@@ -101,7 +100,7 @@ class CaseSearchRebuildIT {
         index.indicesBehindAlias().forEach(index::delete);
         CaseEvents meanwhile = someCases(1).get(0);
         app.publish(meanwhile);
-        await().during(Duration.ofMillis(1_500)).atMost(PATIENCE)
+        await().during(Duration.ofMillis(1_500)).atMost(SearchCluster.PATIENCE)
                .until(() -> !SearchCluster.exists(index.alias()));
         app.rebuild.start();
         rebuilt(app);
@@ -131,7 +130,7 @@ class CaseSearchRebuildIT {
             if (head == 2) {
                 // the old index refuses writes now: the live projection's batches fail and wait for their retry
                 app[0].publish(duringCatchUp.toArray(CaseEvents[]::new));
-                await().during(Duration.ofMillis(1_500)).atMost(PATIENCE)
+                await().during(Duration.ofMillis(1_500)).atMost(SearchCluster.PATIENCE)
                        .until(() -> duringCatchUp.stream().allMatch(c -> app[0].find(c.caseId) == null));
             }
         }));
@@ -182,7 +181,7 @@ class CaseSearchRebuildIT {
         List<String> previous = index.indicesBehindAlias();
 
         RebuildStarted started = app.rebuild.start();
-        await().atMost(PATIENCE).until(() -> !app.rebuild.progress().running());
+        await().atMost(SearchCluster.PATIENCE).until(() -> !app.rebuild.progress().running());
 
         assertThat(app.rebuild.progress().state()).isEqualTo(State.FAILED);
         assertThat(app.rebuild.progress().failure()).contains("event store went away");
@@ -190,7 +189,7 @@ class CaseSearchRebuildIT {
         assertThat(SearchCluster.exists(started.targetIndex())).isFalse();
         CaseEvents later = cases.get(1).note("ana", "still writable");
         app.publish(List.of(later.events().get(3)));
-        await().atMost(PATIENCE).until(() -> app.versionOf(later.caseId) == 3);
+        await().atMost(SearchCluster.PATIENCE).until(() -> app.versionOf(later.caseId) == 3);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.elasticsearch.client.RestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,9 @@ import java.util.UUID;
  * each test class works behind its own alias and deletes the indices it made.
  */
 final class SearchCluster {
+
+    /** How long a test waits for the projection (or a rebuild) to catch up: a slow machine makes it slower, never red. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static ElasticsearchClient client;
 

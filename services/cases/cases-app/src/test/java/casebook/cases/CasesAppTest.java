@@ -11,6 +11,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 
 /**
@@ -24,6 +25,12 @@ import java.util.LinkedHashMap;
         properties = {"casebook.search.alias=cases-it", "spring.kafka.consumer.group-id=casebook-cases-it"})
 @ContextConfiguration(initializers = CasesAppTest.Servers.class)
 public @interface CasesAppTest {
+
+    /**
+     * How long a test waits for the service's asynchronous work (a Kafka consumer joining its group, a processor
+     * catching up): generous, since a slow machine must make a test slower, never red.
+     */
+    Duration PATIENCE = Duration.ofSeconds(90);
 
     /** Points the service at the dev stack's servers, ahead of application.yml. */
     final class Servers implements ApplicationContextInitializer<ConfigurableApplicationContext> {

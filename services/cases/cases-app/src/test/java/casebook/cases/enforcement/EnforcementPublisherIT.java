@@ -59,7 +59,7 @@ class EnforcementPublisherIT {
     void eachActionOfAnApprovedBanIsPublishedOnceWithItsId() throws Exception {
         CaseId caseId = decidedBan();
 
-        List<ConsumerRecord<String, byte[]>> published = ordersOf(caseId, 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> published = ordersOf(caseId, 2, CasesAppTest.PATIENCE);
 
         assertThat(published).hasSize(2);
         DecisionId decision = DecisionId.of(JSON.readTree(published.get(0).value()).path("decisionId").asText());
@@ -84,7 +84,7 @@ class EnforcementPublisherIT {
             publisher.start();
         }
 
-        assertThat(ordersOf(caseId, 2, Duration.ofSeconds(60))).hasSize(2);
+        assertThat(ordersOf(caseId, 2, CasesAppTest.PATIENCE)).hasSize(2);
     }
 
     /** Waits for {@code expected} orders of the case (at most {@code atMost}), then 2 s more to catch duplicates. */

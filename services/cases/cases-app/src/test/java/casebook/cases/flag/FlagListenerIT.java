@@ -70,7 +70,7 @@ class FlagListenerIT {
     List<ConsumerRecord<String, byte[]>> deadLettered = new ArrayList<>();
 
     ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(CasesAppTest.PATIENCE).until(() -> {
             deadLetters.poll(Duration.ofMillis(200)).forEach(deadLettered::add);
             return deadLettered.stream().anyMatch(r -> key.equals(r.key()));
         });
@@ -85,7 +85,7 @@ class FlagListenerIT {
     void aFlagOnKafkaOpensACase() throws Exception {
         String flagId = "k-" + UUID.randomUUID();
         send("SEA/SELLER/shop-k1/INCENTIVE_ABUSE", flagJson(flagId, "shop-" + UUID.randomUUID(), ""));
-        await().atMost(Duration.ofSeconds(20)).until(() -> claimed(flagId));
+        await().atMost(CasesAppTest.PATIENCE).until(() -> claimed(flagId));
     }
 
     @Test
@@ -98,7 +98,7 @@ class FlagListenerIT {
         ConsumerRecord<String, byte[]> letter = deadLetterWithKey(badKey);
         assertThat(header(letter, DeadLetters.REASON)).isEqualTo("unreadable-json");
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        await().atMost(Duration.ofSeconds(20)).until(() -> claimed(flagId));
+        await().atMost(CasesAppTest.PATIENCE).until(() -> claimed(flagId));
     }
 
     @Test

@@ -73,6 +73,9 @@ class SlaDeadlineIT {
         props.put("server.port", "0");
         props.put("casebook.search.alias", "cases-sla-it");
         props.put("spring.kafka.consumer.group-id", "casebook-cases-sla-it");
+        // no Kafka listeners: the flag listener would read, from the earliest offset, the flags other tests left on
+        // the topic (FlagListenerIT's) and open cases with deadlines of their own, counted with this test's one
+        props.put("spring.kafka.listener.auto-startup", "false");
         for (String priority : List.of("P1", "P2", "P3", "P4")) {
             props.put("casebook.sla.first-assignment.defaults." + priority, TIME_TO_ASSIGN.toString());
             props.put("casebook.sla.first-assignment.regions.SEA." + priority, TIME_TO_ASSIGN.toString());
