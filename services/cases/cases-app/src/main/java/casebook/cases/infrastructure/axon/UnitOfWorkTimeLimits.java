@@ -22,7 +22,7 @@ class UnitOfWorkTimeLimits {
     static final int WARNING_INTERVAL_MS = 1_000;
 
     @Bean
-    ConfigurerModule unitOfWorkTimeLimits() {
+    ConfigurerModule timeLimitedUnitsOfWork() {
         return configurer -> {
             configurer.eventProcessing().registerDefaultHandlerInterceptor(
                     (configuration, processor) -> limit("EventProcessor " + processor));

@@ -28,7 +28,7 @@ class UnitOfWorkTimeLimitsTest {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .registerCommandHandler(c -> probe)
                 .registerQueryHandler(c -> probe);
-        new UnitOfWorkTimeLimits().unitOfWorkTimeLimits().configureModule(configurer);
+        new UnitOfWorkTimeLimits().timeLimitedUnitsOfWork().configureModule(configurer);
         configurer.eventProcessing().usingSubscribingEventProcessors().registerEventHandler(c -> probe);
         axon = configurer.start();
     }
