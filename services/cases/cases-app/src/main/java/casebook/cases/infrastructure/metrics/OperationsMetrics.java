@@ -79,7 +79,7 @@ class OperationsMetrics implements MessageHandlerInterceptor<Message<?>> {
     /**
      * The head of the event store minus the least advanced segment's stored position (0 when all caught up). Read
      * from the token store, not from this instance's threads: whichever instance holds a segment, and when none
-     * does (a processor shut down, or every instance's stopped), the lag is the same and keeps growing.
+     * does (a processor shut down on every instance), the lag is the same and keeps growing.
      */
     private double lag(String processor) {
         TrackingToken head = events.createHeadToken();
