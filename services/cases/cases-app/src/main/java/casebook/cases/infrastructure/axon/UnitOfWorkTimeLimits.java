@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Bean;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class UnitOfWorkTimeLimits {
-    static final int TIMEOUT_MS = 60_000;
-    static final int WARNING_THRESHOLD_MS = 10_000;
-    static final int WARNING_INTERVAL_MS = 1_000;
+    private static final int TIMEOUT_MS = 60_000;
+    private static final int WARNING_THRESHOLD_MS = 10_000;
+    private static final int WARNING_INTERVAL_MS = 1_000;
 
     @Bean
     ConfigurerModule timeLimitedUnitsOfWork() {
