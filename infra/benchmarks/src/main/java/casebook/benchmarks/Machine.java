@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,11 +77,25 @@ final class Machine {
             Map<String, Double> own = new TreeMap<>();
             Map<String, Double> jit = new TreeMap<>();
             for (ProcessHandle process : ours) {
-                double seconds = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
-                own.merge(group(process, self), seconds, Double::sum);
+                own.merge(group(process, self), cpuSeconds(process.pid()), Double::sum);
                 jit.merge(group(process, self), jitCompilerSeconds(process.pid()), Double::sum);
             }
             return new CpuSnapshot(System.nanoTime(), busy / (double) JIFFIES_PER_SECOND, own, jit);
+        }
+
+        /**
+         * CPU time of a process and of its children that ended and were reaped by it: PostgreSQL's server
+         * process reaps each connection's backend, so a client that disconnects before the phase ends still
+         * counts for "postgres", not as another process. 0 if the process ended meanwhile.
+         */
+        private static double cpuSeconds(long pid) {
+            String[] fields = statFields(read(Path.of("/proc", Long.toString(pid), "stat")));
+            if (fields.length < 15) {
+                return 0;
+            }
+            // utime stime cutime cstime
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14])) / (double) JIFFIES_PER_SECOND;
         }
 
         /**
@@ -100,15 +113,24 @@ final class Machine {
                     if (open < 0 || close < open || !isJitCompiler(stat.substring(open + 1, close))) {
                         continue;
                     }
-                    // after the name: state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt,
-                    // then utime and stime
-                    String[] fields = stat.substring(close + 2).trim().split("\\s+");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    String[] fields = statFields(stat);
+                    if (fields.length > 12) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime stime
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 return 0; // the process ended meanwhile
             }
             return ticks / (double) JIFFIES_PER_SECOND;
+        }
+
+        /**
+         * The fields of a /proc stat line after the name: state ppid pgrp session tty_nr tpgid flags minflt cminflt
+         * majflt cmajflt utime stime cutime cstime ...; none if the process or thread ended meanwhile.
+         */
+        private static String[] statFields(String line) {
+            int close = line.lastIndexOf(')');
+            return close < 0 || close + 2 > line.length() ? new String[0] : line.substring(close + 2).trim().split("\\s+");
         }
 
         private static boolean isJitCompiler(String threadName) {
@@ -145,7 +167,8 @@ final class Machine {
         /**
          * Cores used on average since {@code earlier}, per group of this run's processes, and by all other
          * processes of the machine ({@code "other processes"}: builds, tests, editors on a shared machine).
-         * A process of ours that ended meanwhile counts as another process: a small over-estimate.
+         * A process of ours that ended meanwhile counts for its parent's group when one of ours reaped it, else
+         * as another process.
          */
         Map<String, Double> coresSince(CpuSnapshot earlier) {
             double wall = (wallNanos - earlier.wallNanos) / 1e9;
