@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -50,6 +51,17 @@ class SecurityConfiguration {
             i += Character.charCount(c);
         }
         return true;
+    }
+
+    /**
+     * Spring Security observes nothing: not each filter of the chain, nor each authentication and authorization
+     * (more spans than work on every request); the request itself is timed once, by {@code http.server.requests}.
+     * Unlike turning the observations off by name ({@code management.observations.enable}), this leaves the chain's
+     * filters unwrapped: the wrappers cost ~2% of a search's CPU even when they observed nothing.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

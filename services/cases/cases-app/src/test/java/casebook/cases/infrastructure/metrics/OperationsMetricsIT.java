@@ -4,19 +4,26 @@ import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.*;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** What operations see: commands handled by outcome, and how far each event processor is behind. */
+/** What operations see: commands handled by outcome, API requests timed, how far each event processor is behind. */
 @CasesAppTest
 class OperationsMetricsIT {
     @Autowired
@@ -35,6 +42,26 @@ class OperationsMetricsIT {
 
         assertThat(count("RaiseFlags", "success")).isEqualTo(before + 1);
         assertThat(count("AssignCase", "failure")).isEqualTo(refusedBefore + 1);
+    }
+
+    /**
+     * Each API request is timed once, by URI and status ({@code http.server.requests}); Spring Security adds no
+     * timers of its own around the filters of its chain.
+     */
+    @Test
+    void apiRequestsAreTimedOnce(@LocalServerPort int port) throws IOException, InterruptedException {
+        long before = unauthenticatedRequests();
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/queue")).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        await().atMost(CasesAppTest.PATIENCE).until(this::unauthenticatedRequests, count -> count == before + 1);
+        assertThat(metrics.find("spring.security.filterchains").meters()).isEmpty();
+    }
+
+    private long unauthenticatedRequests() {
+        return metrics.find("http.server.requests").tag("status", "401").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     /**
