@@ -3,7 +3,9 @@ package casebook.cases;
 import casebook.cases.api.Actor;
 import casebook.cases.api.Flag;
 import casebook.cases.api.FlagId;
+import casebook.cases.api.FlagReceipt;
 import casebook.cases.api.FlagSource;
+import casebook.cases.api.RaiseFlags;
 import casebook.cases.api.Region;
 import casebook.cases.api.RegionScope;
 import casebook.cases.api.RiskCategory;
@@ -12,8 +14,11 @@ import casebook.cases.api.Signals;
 import casebook.cases.api.SubjectKind;
 import casebook.cases.api.SubjectRef;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,5 +45,11 @@ public final class Actors {
                 new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"),
                 new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID()), SEA, RiskCategory.BRUSHING,
                 new BigDecimal(score), null, null, Signals.NONE, Instant.now());
+    }
+
+    /** Raises {@code flag} as the SEA detection client, through the service's command gateway: the flag's receipt. */
+    public static FlagReceipt raise(CommandGateway commands, Flag flag) {
+        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag, DETECTOR_SEA));
+        return receipts.get(0);
     }
 }

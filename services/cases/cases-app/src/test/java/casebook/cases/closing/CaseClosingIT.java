@@ -74,8 +74,7 @@ class CaseClosingIT {
     }
 
     private FlagReceipt raise(Flag flag) {
-        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag, Actors.DETECTOR_SEA));
-        return receipts.get(0);
+        return Actors.raise(commands, flag);
     }
 
 

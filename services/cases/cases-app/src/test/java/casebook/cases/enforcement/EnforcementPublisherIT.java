@@ -106,9 +106,7 @@ class EnforcementPublisherIT {
     }
 
     private CaseId decidedBan() {
-        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.9"),
-                Actors.DETECTOR_SEA));
-        CaseId caseId = receipts.get(0).caseId();
+        CaseId caseId = Actors.raise(commands, Actors.newSellerFlag("0.9")).caseId();
         commands.sendAndWait(new AssignCase(caseId, "ana.sea", Actors.ANALYST_SEA, null));
         commands.sendAndWait(new ProposeDecision(caseId, DecisionId.random(), Verdict.VIOLATION,
                 List.of("SELLER-POLICY-4.2"), "fake orders", List.of(

@@ -84,8 +84,7 @@ class CaseMergeIT {
     }
 
     private CaseId raise(Flag flag) {
-        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(flag, Actors.DETECTOR_SEA));
-        return receipts.get(0).caseId();
+        return Actors.raise(commands, flag).caseId();
     }
 
 

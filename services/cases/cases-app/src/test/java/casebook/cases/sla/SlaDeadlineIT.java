@@ -5,9 +5,7 @@ import casebook.cases.Actors;
 import casebook.cases.CasesApplication;
 import casebook.cases.api.CaseEscalated;
 import casebook.cases.api.CaseId;
-import casebook.cases.api.FlagReceipt;
 import casebook.cases.api.PriorityRaised;
-import casebook.cases.api.RaiseFlags;
 import casebook.cases.api.SlaBreached;
 import casebook.cases.api.SlaStage;
 import casebook.devstack.DevStack;
@@ -39,9 +37,7 @@ class SlaDeadlineIT {
     void aDeadlineScheduledBeforeARestartIsBreachedAfterIt() {
         CaseId caseId;
         try (ConfigurableApplicationContext first = start()) {
-            List<FlagReceipt> receipts = first.getBean(CommandGateway.class)
-                    .sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.9"), Actors.DETECTOR_SEA));
-            caseId = receipts.get(0).caseId();
+            caseId = Actors.raise(first.getBean(CommandGateway.class), Actors.newSellerFlag("0.9")).caseId();
         }
 
         JdbcClient database = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(

@@ -5,10 +5,8 @@ import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
 import casebook.cases.api.AddNote;
 import casebook.cases.api.CaseId;
-import casebook.cases.api.FlagReceipt;
 import casebook.cases.api.NoteAdded;
 import casebook.cases.api.NoteId;
-import casebook.cases.api.RaiseFlags;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -18,7 +16,6 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +33,7 @@ class CatchingUpCacheIT {
 
     @Test
     void aCachedCaseFirstCatchesUpWithWhatAnotherInstanceAppended() {
-        List<FlagReceipt> receipts = commands.sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.4"), Actors.DETECTOR_SEA));
-        CaseId caseId = receipts.get(0).caseId(); // cached here at version 1
+        CaseId caseId = Actors.raise(commands, Actors.newSellerFlag("0.4")).caseId(); // cached here at version 1
 
         // the other instance adds a note: straight into the shared event store, past this instance's cache
         transactions.executeInTransaction(() -> storage.appendEvents(new GenericDomainEventMessage<>(

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,8 +85,7 @@ class OperationsMetricsIT {
     }
 
     private CaseId newCase() {
-        return commands.<List<FlagReceipt>>sendAndWait(RaiseFlags.one(Actors.newSellerFlag("0.5"), Actors.DETECTOR_SEA))
-                .get(0).caseId();
+        return Actors.raise(commands, Actors.newSellerFlag("0.5")).caseId();
     }
 
     private double lag(String processor) {
