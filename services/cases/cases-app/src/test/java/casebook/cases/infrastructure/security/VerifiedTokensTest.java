@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Verified tokens are remembered until they expire, and only tokens the real decoder accepted. */
+/** Verified tokens are remembered until they expire or for five minutes, and only tokens the real decoder accepted. */
 class VerifiedTokensTest {
     static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
@@ -35,6 +35,23 @@ class VerifiedTokensTest {
 
         assertThat(again).isSameAs(first);
         assertThat(decoder.asked).containsExactly("t1");
+    }
+
+    /** As when the token's signing key has been removed from the realm: the decoder refuses it once asked again. */
+    @Test
+    void aLongLivedTokenGoesBackToTheDecoderAfterFiveMinutes() {
+        decoder.accept("t1", NOW.plusSeconds(900));
+        tokens.decode("t1");
+
+        clock.advance(VerifiedTokens.REVERIFY_AFTER.minusSeconds(1));
+        tokens.decode("t1");
+        assertThat(decoder.asked).containsExactly("t1");
+
+        clock.advance(Duration.ofSeconds(1));
+        decoder.refuse("t1");
+        assertThatThrownBy(() -> tokens.decode("t1")).isInstanceOf(BadJwtException.class);
+        assertThat(decoder.asked).containsExactly("t1", "t1");
+        assertThat(tokens.size()).isZero();
     }
 
     @Test
