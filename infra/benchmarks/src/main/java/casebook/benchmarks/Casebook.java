@@ -76,35 +76,14 @@ final class Casebook implements AutoCloseable {
     }
 
     /**
-     * Polls until {@code target} flags are durable; answers the {@link System#nanoTime()} at which it saw them.
-     * Polls every 250 ms while far from the target and every 10 ms near it, so that the count costs the database
-     * little and the end is seen within ~10 ms.
+     * Checks that at least {@code target} flags are durable, once the service has committed their offsets: it commits
+     * them only after their events (invariant 11), so fewer would be a bug, not a wait.
      */
-    long awaitDurable(long target, Duration timeout) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long previous = -1;
-        long previousAt = 0;
-        while (true) {
-            long count = durableFlags();
-            long now = System.nanoTime();
-            if (count >= target) {
-                return now;
-            }
-            if (now > deadline) {
-                throw new IllegalStateException("only " + count + " of " + target + " flags durable after "
-                        + timeout.toSeconds() + " s: see the service log");
-            }
-            long sleep = 250;
-            if (previous >= 0 && count > previous) {
-                double perNano = (count - previous) / (double) (now - previousAt);
-                double etaMillis = (target - count) / perNano / 1e6;
-                if (etaMillis < 600) {
-                    sleep = 10;
-                }
-            }
-            previous = count;
-            previousAt = now;
-            Thread.sleep(sleep);
+    void requireDurable(long target) throws SQLException {
+        long count = durableFlags();
+        if (count < target) {
+            throw new IllegalStateException("the service committed the offsets of flags that are not durable: "
+                    + count + " of " + target + " flags have their case; see the service log");
         }
     }
 
