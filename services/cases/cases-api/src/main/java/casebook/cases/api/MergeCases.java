@@ -6,6 +6,6 @@ package casebook.cases.api;
  * caller saw (either may be null).
  */
 public record MergeCases(CaseId survivorId, CaseId duplicateId, String reason, Actor actor, Long survivorVersion,
-                         Long duplicateVersion) {
+                         Long duplicateVersion) implements ByActor {
     public static final int MAX_REASON_LENGTH = 500;
 }

@@ -71,6 +71,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -91,6 +92,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * changes only in event sourcing handlers. Command handlers answer the case's version after the change.
  */
 @Aggregate(repository = "riskCaseRepository")
+// 2: exposureByCurrency added; snapshots of revision 1 lack it and are ignored (the case is replayed instead)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class RiskCase {
@@ -126,6 +129,8 @@ public class RiskCase {
     private CaseId mergedInto;
     private BigDecimal maxScore = BigDecimal.ZERO;
     private Money moneyAtRisk;
+    /** The largest single-flag money at risk in each currency the case has seen (four eyes compares them all). */
+    private Map<String, Money> exposureByCurrency = new LinkedHashMap<>();
     private DecisionProposed proposal;
     private boolean escalated;
     private CaseDecided decision;
@@ -426,7 +431,8 @@ public class RiskCase {
         requireAssignee(actor);
         requireWellFormed(command);
         boolean approvalRequired = command.verdict() == Verdict.VIOLATION
-                && FourEyes.required(command.actions(), moneyAtRisk, approvals.moneyAtRiskThreshold(region));
+                && FourEyes.required(command.actions(), exposureByCurrency.values(),
+                approvals.moneyAtRiskThreshold(region));
         DecisionProposed proposed = new DecisionProposed(id, command.decisionId(), command.verdict(),
                 command.policyRefs(), command.rationale().strip(), command.actions(), command.label(), actor.userId(),
                 approvalRequired);
@@ -547,7 +553,8 @@ public class RiskCase {
 
     // ---- guards: one per rule
 
-    private void requireVisibleTo(Actor actor) {
+    /** Invariant 10: a case outside the actor's regions is not found; the repository asks this first, on load. */
+    public void requireVisibleTo(Actor actor) {
         if (!actor.sees(region)) {
             throw new CaseNotFound(id);
         }
@@ -738,6 +745,9 @@ public class RiskCase {
         flagIds.add(flag.flagId());
         maxScore = maxScore.max(flag.score());
         moneyAtRisk = larger(moneyAtRisk, flag.moneyAtRisk());
+        if (flag.moneyAtRisk() != null) {
+            exposureByCurrency.merge(flag.moneyAtRisk().currency(), flag.moneyAtRisk(), RiskCase::larger);
+        }
     }
 
     @EventSourcingHandler

@@ -1,11 +1,18 @@
 package casebook.cases.infrastructure.axon;
 
+import casebook.cases.api.Actor;
+import casebook.cases.api.ByActor;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
+
+import java.util.function.BiConsumer;
 
 /**
  * An event-sourced repository that keeps recently used aggregates in memory and, each time one is used again, first
@@ -14,16 +21,33 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * hit costs one indexed query that usually returns nothing, instead of reading and replaying the whole stream.
  * A write that still races another instance fails on the event store's unique key and is rolled back, which also
  * evicts the aggregate (Axon's {@link CachingEventSourcingRepository}).
+ * <p>
+ * The region wall comes first: when the command being handled is {@link ByActor sent by someone}, the loaded
+ * aggregate is checked against the actor's regions before the expected version is compared, so that a case outside
+ * them answers like an unknown one (404) whatever version the caller sent, rather than 409 with the case's version
+ * (invariant 10, docs/security.md).
  */
 final class CatchingUpCache<T> extends CachingEventSourcingRepository<T> {
 
     private final Cache cache;
     private final EventStorageEngine storage;
+    private final BiConsumer<T, Actor> regionWall;
 
-    CatchingUpCache(EventSourcingRepository.Builder<T> builder, Cache cache, EventStorageEngine storage) {
+    CatchingUpCache(EventSourcingRepository.Builder<T> builder, Cache cache, EventStorageEngine storage,
+                    BiConsumer<T, Actor> regionWall) {
         super(builder.cache(cache));
         this.cache = cache;
         this.storage = storage;
+        this.regionWall = regionWall;
+    }
+
+    @Override
+    protected void validateOnLoad(Aggregate<T> aggregate, Long expectedVersion) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage().getPayload() instanceof ByActor command
+                && aggregate instanceof AnnotatedAggregate<T> loaded) {
+            regionWall.accept(loaded.getAggregateRoot(), command.actor());
+        }
+        super.validateOnLoad(aggregate, expectedVersion);
     }
 
     @Override
