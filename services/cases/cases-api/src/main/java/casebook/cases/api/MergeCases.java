@@ -8,4 +8,6 @@ package casebook.cases.api;
 public record MergeCases(CaseId survivorId, CaseId duplicateId, String reason, Actor actor, Long survivorVersion,
                          Long duplicateVersion) implements ByActor {
     public static final int MAX_REASON_LENGTH = 500;
+    /** At most this many flags move in one merge (the duplicate's flags travel in one event). */
+    public static final int MAX_FLAGS_MOVED = 1_000;
 }
