@@ -8,10 +8,10 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
 
 import java.util.function.BiConsumer;
 
@@ -44,9 +44,13 @@ final class CatchingUpCache<T> extends CachingEventSourcingRepository<T> {
 
     @Override
     protected void validateOnLoad(Aggregate<T> aggregate, Long expectedVersion) {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage().getPayload() instanceof ByActor command
-                && aggregate instanceof AnnotatedAggregate<T> loaded) {
-            regionWall.accept(loaded.getAggregateRoot(), command.actor());
+        Message<?> handled = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage() : null;
+        if (handled != null && handled.getPayload() instanceof ByActor command) {
+            // the aggregate here is wrapped (its lock): invoke reaches the root and lets the wall's exception through
+            aggregate.invoke(root -> {
+                regionWall.accept(root, command.actor());
+                return null;
+            });
         }
         // at once, rather than Axon's conflict resolution at commit: no handler resolves conflicts, and a stale
         // version then answers 409 before any rule of the command is asked (which could answer 422 instead)
