@@ -259,9 +259,10 @@ class AuthorizationMatrixIT {
     }
 
     private RawRequests.Answer send(Principal principal, Operation operation, UUID caseId, Call call, String ifMatch) {
-        String body = operation.id().equals(MERGE)
-                ? "{\"duplicateCaseId\":\"" + caseId + "\",\"reason\":\"matrix\"}"
-                : call.body().apply(principal);
+        String body = call.body().apply(principal);
+        if (body == null && operation.id().equals(MERGE)) {
+            body = "{\"duplicateCaseId\":\"" + caseId + "\",\"reason\":\"matrix\"}";
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         if (ifMatch != null) headers.put("If-Match", ifMatch);
         return principal.raw().send(operation.method(), operation.uri(caseId, call.query()), body, headers);
