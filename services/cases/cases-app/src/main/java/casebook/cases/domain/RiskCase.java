@@ -92,7 +92,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * changes only in event sourcing handlers. Command handlers answer the case's version after the change.
  */
 @Aggregate(repository = "riskCaseRepository")
-// 2: exposureByCurrency added; snapshots of revision 1 lack it and are ignored (the case is replayed instead)
+// 2: exposureByCurrency and noteCount added; snapshots of revision 1 lack them and are ignored (replayed instead)
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
