@@ -46,6 +46,20 @@ public final class Casebook implements AutoCloseable {
         this.tokens = new Tokens(stack.keycloak());
     }
 
+    private static Casebook shared;
+    private volatile boolean closed;
+
+    /**
+     * The platform for test engines that have no JUnit Jupiter extensions (jqwik properties): the same one the
+     * {@link EndToEnd} classes get, started again only if JUnit already closed it.
+     */
+    static synchronized Casebook shared() {
+        if (shared == null || shared.closed) {
+            shared = start();
+        }
+        return shared;
+    }
+
     static Casebook start() {
         Path jar = serviceJar();
         Path logs = Path.of(System.getProperty(LOG_DIR, "target/e2e-logs")).toAbsolutePath();
@@ -161,6 +175,7 @@ public final class Casebook implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         instances.forEach(Casebook::stopQuietly);
     }
 

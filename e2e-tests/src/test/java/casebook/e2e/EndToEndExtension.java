@@ -37,7 +37,7 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
     private record Started(Casebook running, RuntimeException failure) implements ExtensionContext.Store.CloseableResource {
         static Started attempt() {
             try {
-                return new Started(Casebook.start(), null);
+                return new Started(Casebook.shared(), null);
             } catch (RuntimeException e) {
                 return new Started(null, e);
             }

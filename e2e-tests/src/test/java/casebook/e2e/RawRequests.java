@@ -29,11 +29,17 @@ public final class RawRequests {
 
     /** Any method; a body (JSON) or none. */
     public Answer send(String method, String path, String body) {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    /** Any method, a body (JSON) or none, and extra headers such as {@code If-Match}. */
+    public Answer send(String method, String path, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (client.getRequestInterceptor() != null) client.getRequestInterceptor().accept(request);
         try {
             HttpResponse<String> response = client.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

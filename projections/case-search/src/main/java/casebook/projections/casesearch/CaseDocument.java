@@ -57,6 +57,11 @@ import java.util.Set;
  * One case as the search index holds it, and how each event of the case changes it. Pure: no I/O, no framework.
  * {@code version} is the sequence number of the last event applied; an event at or below it is already in the
  * document and changes nothing, which makes replays harmless.
+ * <p>
+ * The document stays bounded however many flags a case takes: it keeps the latest {@value #MAX_FLAGS} flag summaries
+ * ({@code flagCount} counts all), the first {@value #MAX_SIGNALS_PER_KIND} distinct values of each kind of signal
+ * (all searchable; the case view shows the first {@value #MAX_SIGNALS_SHOWN}) and the first {@value #MAX_FLAG_SOURCES}
+ * flag sources. Notes, evidence and links are bounded by the case's own limits.
  */
 record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                     Priority priority, String assignee, int flagCount, BigDecimal maxScore, MoneyAtRisk moneyAtRisk,
@@ -66,6 +71,11 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
                     List<LinkedEntity> links, CaseId mergedInto) {
+
+    static final int MAX_FLAGS = 1_000;
+    static final int MAX_SIGNALS_PER_KIND = 1_000;
+    static final int MAX_SIGNALS_SHOWN = 100;
+    static final int MAX_FLAG_SOURCES = 1_000;
 
     /** The events this read model is made of. */
     static final Set<Class<?>> EVENTS = Set.of(CaseOpened.class, FlagAttached.class, PriorityRaised.class,
@@ -245,8 +255,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
 
         void flagAttached(Flag flag) {
             flags.add(new FlagSummary(flag.flagId(), flag.source(), flag.score(), flag.observedAt()));
+            if (flags.size() > MAX_FLAGS) flags.remove(0);
             String source = FlagSourceKeys.of(flag.source());
-            if (!flagSources.contains(source)) flagSources.add(source);
+            if (!flagSources.contains(source) && flagSources.size() < MAX_FLAG_SOURCES) flagSources.add(source);
             flagCount++;
             maxScore = maxScore == null || flag.score().compareTo(maxScore) > 0 ? flag.score() : maxScore;
             moneyAtRisk = largerMoneyAtRisk(flag.moneyAtRisk());
@@ -346,15 +357,28 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                            union(a.linkedAccounts(), b.linkedAccounts()));
     }
 
+    /** The values of {@code a}, then those of {@code b} that are new, up to {@link #MAX_SIGNALS_PER_KIND}. */
     private static List<String> union(List<String> a, List<String> b) {
         Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
+        for (String value : b) {
+            if (all.size() >= MAX_SIGNALS_PER_KIND) break;
+            all.add(value);
+        }
         return List.copyOf(all);
+    }
+
+    private static Signals shown(Signals all) {
+        return new Signals(first(all.deviceIds()), first(all.ips()), first(all.paymentFingerprints()),
+                           first(all.linkedAccounts()));
+    }
+
+    private static List<String> first(List<String> values) {
+        return values.size() <= MAX_SIGNALS_SHOWN ? values : values.subList(0, MAX_SIGNALS_SHOWN);
     }
 
     CaseView toView() {
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
-                            moneyAtRisk == null ? null : moneyAtRisk.toMoney(), signals, flags, notes, openedAt,
+                            moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
                             resolution, closedAt, evidence, links, mergedInto);
     }

@@ -312,4 +312,24 @@ class CaseDocumentTest {
     private static Money money(String amount, String currency) {
         return new Money(new BigDecimal(amount), currency);
     }
+
+    @Test
+    void aCaseWithThousandsOfFlagsKeepsABoundedDocumentWithCountsAndSearchableSignals() {
+        CaseEvents c = aCase();
+        int flags = 3 * CaseDocument.MAX_FLAGS;
+        for (int i = 0; i < flags; i++) {
+            c.flag("f-" + i, "0.5", null, devices("dev-" + i, "dev-shared"));
+        }
+
+        CaseDocument doc = c.document();
+
+        assertThat(doc.flagCount()).isEqualTo(flags);
+        assertThat(doc.flags()).hasSize(CaseDocument.MAX_FLAGS);
+        assertThat(doc.flags().get(doc.flags().size() - 1).flagId().value()).isEqualTo("f-" + (flags - 1));
+        assertThat(doc.signals().deviceIds()).hasSize(CaseDocument.MAX_SIGNALS_PER_KIND)
+                .contains("dev-0", "dev-shared", "dev-998").doesNotContain("dev-" + (flags - 1));
+        assertThat(doc.flagSources()).hasSize(1);
+        assertThat(doc.toView().signals().deviceIds()).hasSize(CaseDocument.MAX_SIGNALS_SHOWN);
+        assertThat(doc.toView().flagCount()).isEqualTo(flags);
+    }
 }

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A lead of the case's region, other than the proposer, approves the proposed decision (four eyes). */
 public record ApproveDecision(@TargetAggregateIdentifier CaseId caseId, Actor actor,
-                              @TargetAggregateVersion Long expectedVersion) {
+                              @TargetAggregateVersion Long expectedVersion) implements ByActor {
 }

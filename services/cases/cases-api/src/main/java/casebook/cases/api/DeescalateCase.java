@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A lead of the case's region takes an escalated case back to the regular queue, with a reason. */
 public record DeescalateCase(@TargetAggregateIdentifier CaseId caseId, String reason, Actor actor,
-                             @TargetAggregateVersion Long expectedVersion) {
+                             @TargetAggregateVersion Long expectedVersion) implements ByActor {
 }

@@ -6,6 +6,8 @@ package casebook.cases.api;
  * caller saw (either may be null).
  */
 public record MergeCases(CaseId survivorId, CaseId duplicateId, String reason, Actor actor, Long survivorVersion,
-                         Long duplicateVersion) {
+                         Long duplicateVersion) implements ByActor {
     public static final int MAX_REASON_LENGTH = 500;
+    /** At most this many flags move in one merge (the duplicate's flags travel in one event). */
+    public static final int MAX_FLAGS_MOVED = 1_000;
 }

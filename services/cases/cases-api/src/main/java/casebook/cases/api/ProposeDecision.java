@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record ProposeDecision(@TargetAggregateIdentifier CaseId caseId, DecisionId decisionId, Verdict verdict,
                               List<String> policyRefs, String rationale, List<PlannedAction> actions,
-                              DismissalLabel label, Actor actor, @TargetAggregateVersion Long expectedVersion) {
+                              DismissalLabel label, Actor actor, @TargetAggregateVersion Long expectedVersion) implements ByActor {
     public static final int MAX_POLICY_REFS = 20;
     public static final int MAX_POLICY_REF_LENGTH = 200;
     public static final int MAX_RATIONALE_LENGTH = 5_000;

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Puts an assigned case back in the region's queue. */
 public record UnassignCase(@TargetAggregateIdentifier CaseId caseId, Actor actor,
-                           @TargetAggregateVersion Long expectedVersion) {
+                           @TargetAggregateVersion Long expectedVersion) implements ByActor {
 }

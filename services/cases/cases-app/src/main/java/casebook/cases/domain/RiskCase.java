@@ -71,6 +71,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -91,6 +92,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * changes only in event sourcing handlers. Command handlers answer the case's version after the change.
  */
 @Aggregate(repository = "riskCaseRepository")
+// 2: exposureByCurrency and noteCount added; snapshots of revision 1 lack them and are ignored (replayed instead)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class RiskCase {
@@ -123,9 +126,12 @@ public class RiskCase {
     private Set<FlagId> flagIds = new HashSet<>();
     private List<Evidence> evidence = new ArrayList<>();
     private Map<String, LinkedEntity> entities = new LinkedHashMap<>();
+    private int noteCount;
     private CaseId mergedInto;
     private BigDecimal maxScore = BigDecimal.ZERO;
     private Money moneyAtRisk;
+    /** The largest single-flag money at risk in each currency the case has seen (four eyes compares them all). */
+    private Map<String, Money> exposureByCurrency = new LinkedHashMap<>();
     private DecisionProposed proposal;
     private boolean escalated;
     private CaseDecided decision;
@@ -278,6 +284,9 @@ public class RiskCase {
         requireVisibleTo(actor);
         requireRole(actor, Role.ANALYST, Role.LEAD, Role.LEGAL);
         requireText("note-text", "note", command.text(), AddNote.MAX_TEXT_LENGTH);
+        if (noteCount >= AddNote.MAX_PER_CASE) {
+            throw new CaseRuleBroken("too-many-notes", "a case holds at most " + AddNote.MAX_PER_CASE + " notes");
+        }
         record(new NoteAdded(id, command.noteId(), actor.userId(), command.text().strip()));
         return getVersion();
     }
@@ -383,12 +392,25 @@ public class RiskCase {
             throw new CaseRuleBroken("merge-other-subject", "only cases about the same subject in the same region merge");
         }
         Set<String> hashes = new HashSet<>(evidence.stream().map(Evidence::sha256).toList());
-        record(new DuplicateAbsorbed(id, duplicate.caseId(), duplicate.category(),
-                flags.stream().filter(f -> !flagIds.contains(f.flagId())).toList(),
-                duplicate.evidence().stream().filter(e -> hashes.add(e.sha256())).toList(),
-                duplicate.entities().stream().filter(e -> !entities.containsKey(entityKey(e.kind(), e.value()))).toList(),
+        List<Flag> newFlags = flags.stream().filter(f -> !flagIds.contains(f.flagId())).toList();
+        List<Evidence> newEvidence = duplicate.evidence().stream().filter(e -> hashes.add(e.sha256())).toList();
+        List<LinkedEntity> newEntities = duplicate.entities().stream()
+                .filter(e -> !entities.containsKey(entityKey(e.kind(), e.value()))).toList();
+        requireMergeWithinLimits(newFlags, newEvidence, newEntities);
+        record(new DuplicateAbsorbed(id, duplicate.caseId(), duplicate.category(), newFlags, newEvidence, newEntities,
                 actor.userId()));
         reprioritize(sla, deadlines);
+    }
+
+    /** The survivor stays within the case limits, and one merge event stays bounded. */
+    private void requireMergeWithinLimits(List<Flag> newFlags, List<Evidence> newEvidence,
+                                          List<LinkedEntity> newEntities) {
+        if (newFlags.size() > MergeCases.MAX_FLAGS_MOVED || evidence.size() + newEvidence.size() > Evidence.MAX_PER_CASE
+                || entities.size() + newEntities.size() > LinkedEntity.MAX_PER_CASE) {
+            throw new CaseRuleBroken("merge-too-large", "a merge moves at most " + MergeCases.MAX_FLAGS_MOVED
+                    + " flags and the surviving case keeps at most " + Evidence.MAX_PER_CASE
+                    + " pieces of evidence and " + LinkedEntity.MAX_PER_CASE + " linked entities");
+        }
     }
 
     @CommandHandler
@@ -426,7 +448,8 @@ public class RiskCase {
         requireAssignee(actor);
         requireWellFormed(command);
         boolean approvalRequired = command.verdict() == Verdict.VIOLATION
-                && FourEyes.required(command.actions(), moneyAtRisk, approvals.moneyAtRiskThreshold(region));
+                && FourEyes.required(command.actions(), exposureByCurrency.values(),
+                approvals.moneyAtRiskThreshold(region));
         DecisionProposed proposed = new DecisionProposed(id, command.decisionId(), command.verdict(),
                 command.policyRefs(), command.rationale().strip(), command.actions(), command.label(), actor.userId(),
                 approvalRequired);
@@ -547,7 +570,8 @@ public class RiskCase {
 
     // ---- guards: one per rule
 
-    private void requireVisibleTo(Actor actor) {
+    /** Invariant 10: a case outside the actor's regions is not found; the repository asks this first, on load. */
+    public void requireVisibleTo(Actor actor) {
         if (!actor.sees(region)) {
             throw new CaseNotFound(id);
         }
@@ -623,7 +647,8 @@ public class RiskCase {
             throw new CaseRuleBroken("decision-invalid", "a decision needs an id and a verdict");
         }
         if (command.policyRefs().size() > ProposeDecision.MAX_POLICY_REFS || command.policyRefs().stream().anyMatch(
-                ref -> ref == null || ref.isBlank() || ref.length() > ProposeDecision.MAX_POLICY_REF_LENGTH)) {
+                ref -> ref == null || ref.isBlank() || ref.length() > ProposeDecision.MAX_POLICY_REF_LENGTH
+                        || CONTROL.matcher(ref).find())) {
             throw new CaseRuleBroken("decision-invalid", "policy references are 1-"
                     + ProposeDecision.MAX_POLICY_REF_LENGTH + " characters each, at most " + ProposeDecision.MAX_POLICY_REFS);
         }
@@ -655,7 +680,21 @@ public class RiskCase {
                 throw new CaseRuleBroken("decision-invalid", "at most " + PlannedAction.MAX_PARAMETERS
                         + " parameters per action");
             }
+            requireParameters(planned);
         }
+    }
+
+    /** Each parameter's name and value are short text without control characters (they go out to enforcement). */
+    private static void requireParameters(PlannedAction planned) {
+        planned.parameters().forEach((name, value) -> {
+            if (name == null || name.isBlank() || name.length() > PlannedAction.MAX_PARAMETER_NAME_LENGTH
+                    || CONTROL.matcher(name).find() || value == null
+                    || value.length() > PlannedAction.MAX_PARAMETER_VALUE_LENGTH || CONTROL.matcher(value).find()) {
+                throw new CaseRuleBroken("action-parameter-invalid", "a parameter of " + planned.action() + " has a"
+                        + " name of 1-" + PlannedAction.MAX_PARAMETER_NAME_LENGTH + " characters and a value of at most "
+                        + PlannedAction.MAX_PARAMETER_VALUE_LENGTH + ", without control characters");
+            }
+        });
     }
 
     private static void requireText(String rule, String what, String text, int maxLength) {
@@ -738,6 +777,9 @@ public class RiskCase {
         flagIds.add(flag.flagId());
         maxScore = maxScore.max(flag.score());
         moneyAtRisk = larger(moneyAtRisk, flag.moneyAtRisk());
+        if (flag.moneyAtRisk() != null) {
+            exposureByCurrency.merge(flag.moneyAtRisk().currency(), flag.moneyAtRisk(), RiskCase::larger);
+        }
     }
 
     @EventSourcingHandler
@@ -798,6 +840,11 @@ public class RiskCase {
         status = event.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
         enforcement = new ArrayList<>(event.actions().stream()
                 .map(a -> new Enforcement(a, 1, EnforcementState.ORDERED)).toList());
+    }
+
+    @EventSourcingHandler
+    void on(NoteAdded event) {
+        noteCount++;
     }
 
     @EventSourcingHandler

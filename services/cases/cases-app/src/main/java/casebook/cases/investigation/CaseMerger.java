@@ -44,10 +44,11 @@ class CaseMerger {
 
     @CommandHandler
     long handle(MergeCases command) {
+        // loading checks the region first (a foreign or unknown case is not found), then the version
+        Aggregate<RiskCase> survivor = cases.load(command.survivorId().toString(), command.survivorVersion());
         if (command.survivorId().equals(command.duplicateId())) {
             throw new CaseRuleBroken("merge-same-case", "a case cannot be merged into itself");
         }
-        Aggregate<RiskCase> survivor = cases.load(command.survivorId().toString(), command.survivorVersion());
         Aggregate<RiskCase> duplicate = cases.load(command.duplicateId().toString(), command.duplicateVersion());
         RiskCase.Duplicate handedOver = duplicate.invoke(d -> d.mergeInto(command));
         List<Flag> flags = flagsOf(command.duplicateId());

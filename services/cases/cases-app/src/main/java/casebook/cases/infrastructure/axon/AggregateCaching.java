@@ -53,6 +53,6 @@ class AggregateCaching {
                .snapshotTriggerDefinition(riskCaseSnapshots)
                .parameterResolverFactory(axon.parameterResolverFactory())
                .handlerDefinition(axon.handlerDefinition(RiskCase.class));
-        return new CatchingUpCache<>(builder, riskCaseCache, storage);
+        return new CatchingUpCache<>(builder, riskCaseCache, storage, RiskCase::requireVisibleTo);
     }
 }
