@@ -196,4 +196,18 @@ class RiskCaseClosingTest {
                 .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, longest + "n", ANA_SEA, null))
                 .expectException(BrokenRule.code("note-too-long")).expectNoEvents();
     }
+
+    @Test
+    void anAuditorClosesNothingAndClosingAndReopeningAnswerTheCasesVersion() {
+        Actor audrey = new Actor("audrey", java.util.Set.of(Role.AUDITOR), RegionScope.ALL);
+        fixture.given(dismissed())
+                .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, null, audrey, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        fixture.given(dismissed())
+                .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, null, ANA_SEA, null))
+                .expectResultMessagePayload(4L);
+        List<Object> closed = new ArrayList<>(List.of(dismissed()));
+        closed.add(new CaseClosed(CASE, ResolutionCode.NO_VIOLATION, null, "ana.sea"));
+        fixture.given(closed).when(new ReopenCase(CASE, "chargebacks", BEN_SEA, null)).expectResultMessagePayload(5L);
+    }
 }

@@ -304,4 +304,13 @@ class RiskCaseDecisionTest {
         givenDecidedBan(new EnforcementFailed(CASE, BAN, 1, "locked", "svc"),
                 new RetryEnforcement(CASE, BAN, LEX_SEA_LEAD, null)).expectResultMessagePayload(6L);
     }
+
+    @Test
+    void aDecidedCaseTakesNoNewProposalAndNothingIsSentBackWithoutOne() {
+        givenDecidedBan(dismissal(ANA_SEA)).expectException(BrokenRule.code("case-status")).expectNoEvents();
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
+                        new FlagAttached(CASE, flag("f-1", "0.91", null)), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new SendBackDecision(CASE, "more evidence", LEE_SEA, null))
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
+    }
 }

@@ -61,4 +61,9 @@ class RiskCaseEscalationTest {
                 .when(new DeescalateCase(CASE, "handled", LEE_SEA, null))
                 .expectResultMessagePayload(2L);
     }
+
+    @Test
+    void anEscalationAnswersTheCasesVersion() {
+        fixture.given(opened).when(new EscalateCase(CASE, "ring", ANA_SEA, null)).expectResultMessagePayload(1L);
+    }
 }

@@ -152,4 +152,21 @@ class RiskCaseInvestigationTest {
         fixture.given(merged).when(new CloseCase(CASE, ResolutionCode.SUBJECT_GONE, null, LEE_SEA, null))
                 .expectException(BrokenRule.code("case-status")).expectNoEvents();
     }
+
+    @Test
+    void aReferenceHasAtMost1000CharactersAndEachWriteAnswersTheCasesVersion() {
+        fixture.given(open).when(evidence("r".repeat(Evidence.MAX_REFERENCE_LENGTH + 1), SHA, ANA_SEA))
+                .expectException(BrokenRule.code("evidence-invalid")).expectNoEvents();
+        fixture.given(open).when(evidence("r".repeat(Evidence.MAX_REFERENCE_LENGTH), SHA, ANA_SEA))
+                .expectResultMessagePayload(2L);
+        LinkedEntity device = new LinkedEntity(EntityKind.DEVICE, "dev-77", "ana.sea", null);
+        fixture.given(open).when(new LinkEntity(CASE, EntityKind.DEVICE, "dev-77", null, ANA_SEA, null))
+                .expectResultMessagePayload(2L);
+        fixture.given(with(new EntityLinked(CASE, device)))
+                .when(new LinkEntity(CASE, EntityKind.DEVICE, "dev-77", null, ANA_SEA, null))
+                .expectNoEvents().expectResultMessagePayload(2L);
+        fixture.given(with(new EntityLinked(CASE, device)))
+                .when(new UnlinkEntity(CASE, EntityKind.DEVICE, "dev-77", "typo", ANA_SEA, null))
+                .expectResultMessagePayload(3L);
+    }
 }

@@ -310,4 +310,17 @@ class RiskCaseTest {
         fixture.given(inReview()).when(new AddNote(CASE, longest, "n".repeat(AddNote.MAX_TEXT_LENGTH), ANA_SEA, null))
                 .expectEvents(new NoteAdded(CASE, longest, "ana.sea", "n".repeat(AddNote.MAX_TEXT_LENGTH)));
     }
+
+    @Test
+    void aFlagAnswersTheCasesVersionAndOnlyOpenOrInReviewCasesAreAssigned() {
+        Flag second = flag("f-2", "0.3", null);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, flag("f-1", "0.6", null)))
+                .when(new AttachFlag(CASE, second)).expectResultMessagePayload(2L);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, second))
+                .when(new AttachFlag(CASE, second)).expectNoEvents().expectResultMessagePayload(1L);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, second),
+                        new CaseClosed(CASE, ResolutionCode.SUBJECT_GONE, null, "lee.sea"))
+                .when(new AssignCase(CASE, "ana.sea", ANA_SEA, null))
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
+    }
 }
