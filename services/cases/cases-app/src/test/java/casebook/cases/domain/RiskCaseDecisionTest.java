@@ -313,4 +313,31 @@ class RiskCaseDecisionTest {
                 .when(new SendBackDecision(CASE, "more evidence", LEE_SEA, null))
                 .expectException(BrokenRule.code("case-status")).expectNoEvents();
     }
+
+    ResultValidator<RiskCase> givenFlagsThen(Object command, Flag... flags) {
+        List<Object> given = new java.util.ArrayList<>(List.of(
+                new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null)));
+        for (Flag f : flags) given.add(new FlagAttached(CASE, f));
+        given.add(new CaseAssigned(CASE, "ana.sea", null));
+        return fixture.given(given).when(command);
+    }
+
+    /** Invariant 4: money at risk exactly at the threshold needs no second person; a later flag without money keeps it. */
+    @Test
+    void moneyAtRiskCountsAboveTheThresholdOnlyAndIsKeptByLaterFlagsWithoutMoney() {
+        ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN);
+        givenFlagsThen(warn, flag("f-1", "0.6", "5000.00"))
+                .expectEvents(proposed(warn, false), decided(warn, null));
+        givenFlagsThen(warn, flag("f-1", "0.6", "5000.01"))
+                .expectEvents(proposed(warn, true));
+        givenFlagsThen(warn, flag("f-1", "0.6", "7000.00"), flag("f-2", "0.6", null))
+                .expectEvents(proposed(warn, true));
+    }
+
+    @Test
+    void aRepeatedEnforcementResultAnswersTheUnchangedVersion() {
+        givenDecidedBan(new EnforcementApplied(CASE, BAN, 1, "ban-service"),
+                new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+                .expectNoEvents().expectResultMessagePayload(5L);
+    }
 }
