@@ -88,10 +88,10 @@ class RiskCaseClosingTest {
 
         fixture.given(decidedViolation(EnforcementState.ORDERED))
                 .when(new CloseCase(CASE, ResolutionCode.ENFORCED, null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("enforcement-outstanding")).expectNoEvents();
         fixture.given(decidedViolation(EnforcementState.FAILED))
                 .when(new CloseCase(CASE, ResolutionCode.ENFORCED, null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("enforcement-outstanding")).expectNoEvents();
     }
 
     @Test
@@ -101,13 +101,13 @@ class RiskCaseClosingTest {
                 .expectEvents(new CaseClosed(CASE, ResolutionCode.NO_VIOLATION, null, "ana.sea"));
         fixture.given(dismissed())
                 .when(new CloseCase(CASE, ResolutionCode.ENFORCED, null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
         fixture.given(decidedViolation(EnforcementState.APPLIED))
                 .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
         fixture.given(dismissed())
                 .when(new CloseCase(CASE, null, null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("resolution-required")).expectNoEvents();
     }
 
     @Test
@@ -125,7 +125,7 @@ class RiskCaseClosingTest {
                 .expectException(CaseNotFound.class).expectNoEvents();
         fixture.given(open)
                 .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, null, LEE_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
     }
 
     @Test
@@ -147,14 +147,14 @@ class RiskCaseClosingTest {
 
         fixture.given(dismissed())
                 .when(new ReopenCase(CASE, "not closed", BEN_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
         fixture.given(closed)
                 .when(new ReopenCase(CASE, " ", BEN_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("reopen-reason")).expectNoEvents();
         openCases.newerCaseOpen = true;
         fixture.given(closed)
                 .when(new ReopenCase(CASE, "new evidence", BEN_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("newer-case-open")).expectNoEvents();
     }
 
     @Test
@@ -183,5 +183,31 @@ class RiskCaseClosingTest {
                 .expectEvents(new CaseReopened(CASE, "new flag f-2 from brushing-detector", "brushing-detector",
                                 ResolutionCode.NO_VIOLATION, now.plus(Duration.ofHours(240))),
                         new FlagAttached(CASE, again));
+    }
+
+    /** A closing note has at most {@code CloseCase.MAX_NOTE_LENGTH} characters. */
+    @Test
+    void aClosingNoteHasALimit() {
+        String longest = "n".repeat(CloseCase.MAX_NOTE_LENGTH);
+        fixture.given(dismissed())
+                .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, longest, ANA_SEA, null))
+                .expectEvents(new CaseClosed(CASE, ResolutionCode.NO_VIOLATION, longest, "ana.sea"));
+        fixture.given(dismissed())
+                .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, longest + "n", ANA_SEA, null))
+                .expectException(BrokenRule.code("note-too-long")).expectNoEvents();
+    }
+
+    @Test
+    void anAuditorClosesNothingAndClosingAndReopeningAnswerTheCasesVersion() {
+        Actor audrey = new Actor("audrey", java.util.Set.of(Role.AUDITOR), RegionScope.ALL);
+        fixture.given(dismissed())
+                .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, null, audrey, null))
+                .expectException(ActionNotPermitted.class).expectNoEvents();
+        fixture.given(dismissed())
+                .when(new CloseCase(CASE, ResolutionCode.NO_VIOLATION, null, ANA_SEA, null))
+                .expectResultMessagePayload(4L);
+        List<Object> closed = new ArrayList<>(List.of(dismissed()));
+        closed.add(new CaseClosed(CASE, ResolutionCode.NO_VIOLATION, null, "ana.sea"));
+        fixture.given(closed).when(new ReopenCase(CASE, "chargebacks", BEN_SEA, null)).expectResultMessagePayload(5L);
     }
 }

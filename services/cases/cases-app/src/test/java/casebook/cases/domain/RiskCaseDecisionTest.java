@@ -115,35 +115,35 @@ class RiskCaseDecisionTest {
         fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                         new FlagAttached(CASE, flag("f-1", "0.9", null)))
                 .when(violation(ANA_SEA, EnforcementAction.WARN))
-                .expectException(CaseRuleBroken.class).expectExceptionMessage(
+                .expectException(BrokenRule.code("case-not-assigned")).expectExceptionMessage(
                         org.hamcrest.Matchers.containsString("unassigned")).expectNoEvents();
     }
 
     @Test
     void actionsMustFitTheSubjectKind() {
         givenAssignedTo(ANA_SEA, violation(ANA_SEA, EnforcementAction.CANCEL_ORDER))
-                .expectException(CaseRuleBroken.class)
+                .expectException(BrokenRule.code("action-not-for-subject-kind"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("CANCEL_ORDER does not apply to a SELLER"))
                 .expectNoEvents();
         givenAssignedTo(ANA_SEA, violation(ANA_SEA, EnforcementAction.CLAW_BACK_COMMISSION))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("action-not-for-subject-kind")).expectNoEvents();
     }
 
     @Test
     void eachVerdictNeedsWhatItNeeds() {
         givenAssignedTo(ANA_SEA, violation(ANA_SEA))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
         givenAssignedTo(ANA_SEA, new ProposeDecision(CASE, DECISION, Verdict.VIOLATION, List.of(), "why",
                 List.of(new PlannedAction(EnforcementAction.WARN, Map.of())), null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
         givenAssignedTo(ANA_SEA, new ProposeDecision(CASE, DECISION, Verdict.NO_VIOLATION, List.of(), "why",
                 List.of(), null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
         givenAssignedTo(ANA_SEA, new ProposeDecision(CASE, DECISION, Verdict.VIOLATION, POLICY, " ",
                 List.of(new PlannedAction(EnforcementAction.WARN, Map.of())), null, ANA_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
         givenAssignedTo(ANA_SEA, violation(ANA_SEA, EnforcementAction.WARN, EnforcementAction.WARN))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
     }
 
     ResultValidator<RiskCase> givenProposed(ProposeDecision proposal, Object command) {
@@ -190,7 +190,7 @@ class RiskCaseDecisionTest {
                 .expectState(c -> org.assertj.core.api.Assertions.assertThat(c).extracting("status")
                         .isEqualTo(CaseStatus.IN_REVIEW));
         givenProposed(ban, new SendBackDecision(CASE, "", LEX_SEA_LEAD, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("comments-required")).expectNoEvents();
     }
 
     @Test
@@ -198,7 +198,7 @@ class RiskCaseDecisionTest {
         fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
                         new FlagAttached(CASE, flag("f-1", "0.91", null)), new CaseAssigned(CASE, "ana.sea", null))
                 .when(new ApproveDecision(CASE, LEE_SEA, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
     }
 
     ResultValidator<RiskCase> givenDecidedBan(Object... laterEventsThenCommand) {
@@ -224,7 +224,7 @@ class RiskCaseDecisionTest {
         givenDecidedBan(new RecordEnforcementResult(CASE, SUSPEND, EnforcementOutcome.FAILED, "shop locked", "svc"))
                 .expectEvents(new EnforcementFailed(CASE, SUSPEND, 1, "shop locked", "svc"));
         givenDecidedBan(new RecordEnforcementResult(CASE, ActionId.of(DECISION, 7), EnforcementOutcome.APPLIED, null, "svc"))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("unknown-action")).expectNoEvents();
     }
 
     @Test
@@ -237,11 +237,107 @@ class RiskCaseDecisionTest {
         givenDecidedBan(failed, new RetryEnforcement(CASE, SUSPEND, ANA_SEA, null))
                 .expectException(ActionNotPermitted.class).expectNoEvents();
         givenDecidedBan(new RetryEnforcement(CASE, SUSPEND, LEX_SEA_LEAD, null))
-                .expectException(CaseRuleBroken.class).expectNoEvents();
+                .expectException(BrokenRule.code("action-not-failed")).expectNoEvents();
         givenDecidedBan(failed, new EnforcementRetried(CASE, DECISION, SHOP,
                         new OrderedAction(SUSPEND, EnforcementAction.SUSPEND_SELLING, Map.of()), POLICY, "ana.sea",
                         "lee.sea", 2, "lex.sea"),
                 new RecordEnforcementResult(CASE, SUSPEND, EnforcementOutcome.APPLIED, null, "svc"))
                 .expectEvents(new EnforcementApplied(CASE, SUSPEND, 2, "svc"));
+    }
+
+    static ProposeDecision warning(List<String> policyRefs, Map<String, String> parameters) {
+        return new ProposeDecision(CASE, DECISION, Verdict.VIOLATION, policyRefs, "14 fake orders from one device",
+                List.of(new PlannedAction(EnforcementAction.WARN, parameters)), null, ANA_SEA, null);
+    }
+
+    /** Policy references and action parameters are counted and measured up to their limits, inclusive. */
+    @Test
+    void aDecisionStaysWithinItsLimits() {
+        List<String> mostRefs = java.util.stream.IntStream.range(0, ProposeDecision.MAX_POLICY_REFS)
+                .mapToObj(i -> "P-" + i).toList();
+        Map<String, String> mostParameters = new java.util.HashMap<>();
+        for (int i = 0; i < PlannedAction.MAX_PARAMETERS; i++) mostParameters.put("p" + i, "v");
+        givenAssignedTo(ANA_SEA, warning(mostRefs, mostParameters)).expectSuccessfulHandlerExecution();
+        givenAssignedTo(ANA_SEA, warning(List.of("r".repeat(ProposeDecision.MAX_POLICY_REF_LENGTH)), Map.of()))
+                .expectSuccessfulHandlerExecution();
+
+        List<String> tooManyRefs = new java.util.ArrayList<>(mostRefs);
+        tooManyRefs.add("P-last");
+        givenAssignedTo(ANA_SEA, warning(tooManyRefs, Map.of()))
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
+        givenAssignedTo(ANA_SEA, warning(List.of("r".repeat(ProposeDecision.MAX_POLICY_REF_LENGTH + 1)), Map.of()))
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
+        Map<String, String> tooManyParameters = new java.util.HashMap<>(mostParameters);
+        tooManyParameters.put("p-last", "v");
+        givenAssignedTo(ANA_SEA, warning(POLICY, tooManyParameters))
+                .expectException(BrokenRule.code("decision-invalid")).expectNoEvents();
+    }
+
+    @Test
+    void aSendBackNeedsCommentsAndOnlyADecidedCaseRetries() {
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
+        givenProposed(ban, new SendBackDecision(CASE, " ", LEE_SEA, null))
+                .expectException(BrokenRule.code("comments-required")).expectNoEvents();
+        givenProposed(ban, new RetryEnforcement(CASE, ActionId.of(DECISION, 0), LEE_SEA, null))
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
+    }
+
+    /** A failure reason has at most {@code RecordEnforcementResult.MAX_REASON_LENGTH} characters. */
+    @Test
+    void anEnforcementFailureReasonHasALimit() {
+        String longest = "r".repeat(RecordEnforcementResult.MAX_REASON_LENGTH);
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.FAILED, longest, "svc"))
+                .expectEvents(new EnforcementFailed(CASE, BAN, 1, longest, "svc"));
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.FAILED, longest + "r", "svc"))
+                .expectException(BrokenRule.code("reason-too-long")).expectNoEvents();
+    }
+
+    /** Each decision command answers the case's new version (the REST API's next {@code If-Match}). */
+    @Test
+    void decisionCommandsAnswerTheCasesNewVersion() {
+        givenAssignedTo(ANA_SEA, dismissal(ANA_SEA)).expectResultMessagePayload(4L);
+        ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
+        givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, null)).expectResultMessagePayload(4L);
+        givenProposed(ban, new SendBackDecision(CASE, "add the device", LEE_SEA, null)).expectResultMessagePayload(4L);
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "svc"))
+                .expectResultMessagePayload(5L);
+        givenDecidedBan(new EnforcementFailed(CASE, BAN, 1, "locked", "svc"),
+                new RetryEnforcement(CASE, BAN, LEX_SEA_LEAD, null)).expectResultMessagePayload(6L);
+    }
+
+    @Test
+    void aDecidedCaseTakesNoNewProposalAndNothingIsSentBackWithoutOne() {
+        givenDecidedBan(dismissal(ANA_SEA)).expectException(BrokenRule.code("case-status")).expectNoEvents();
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null),
+                        new FlagAttached(CASE, flag("f-1", "0.91", null)), new CaseAssigned(CASE, "ana.sea", null))
+                .when(new SendBackDecision(CASE, "more evidence", LEE_SEA, null))
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
+    }
+
+    ResultValidator<RiskCase> givenFlagsThen(Object command, Flag... flags) {
+        List<Object> given = new java.util.ArrayList<>(List.of(
+                new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null)));
+        for (Flag f : flags) given.add(new FlagAttached(CASE, f));
+        given.add(new CaseAssigned(CASE, "ana.sea", null));
+        return fixture.given(given).when(command);
+    }
+
+    /** Invariant 4: money at risk exactly at the threshold needs no second person; a later flag without money keeps it. */
+    @Test
+    void moneyAtRiskCountsAboveTheThresholdOnlyAndIsKeptByLaterFlagsWithoutMoney() {
+        ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN);
+        givenFlagsThen(warn, flag("f-1", "0.6", "5000.00"))
+                .expectEvents(proposed(warn, false), decided(warn, null));
+        givenFlagsThen(warn, flag("f-1", "0.6", "5000.01"))
+                .expectEvents(proposed(warn, true));
+        givenFlagsThen(warn, flag("f-1", "0.6", "7000.00"), flag("f-2", "0.6", null))
+                .expectEvents(proposed(warn, true));
+    }
+
+    @Test
+    void aRepeatedEnforcementResultAnswersTheUnchangedVersion() {
+        givenDecidedBan(new EnforcementApplied(CASE, BAN, 1, "ban-service"),
+                new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+                .expectNoEvents().expectResultMessagePayload(5L);
     }
 }

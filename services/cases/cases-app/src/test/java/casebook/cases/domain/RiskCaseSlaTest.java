@@ -104,4 +104,31 @@ class RiskCaseSlaTest {
                                 SlaDeadline.ACTOR),
                         new SlaBreached(CASE, SlaStage.DECISION, now.plus(Duration.ofHours(10))));
     }
+
+    /** On an assigned case the decision deadline moves earlier too, and is scheduled at its new time. */
+    @Test
+    void aRaisedPriorityOnAnAssignedCaseSchedulesAnEarlierDecisionDeadline() {
+        Flag severe = flag("f-2", "0.95", "25000.00");
+        fixture.given(RiskCaseTest.opened(now, Priority.P3), new FlagAttached(CASE, flag("f-1", "0.6", null)),
+                        new CaseAssigned(CASE, "ana.sea", null))
+                .when(new AttachFlag(CASE, severe))
+                .expectEvents(new FlagAttached(CASE, severe), new PriorityRaised(CASE, Priority.P3, Priority.P1,
+                        now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(10))))
+                .expectScheduledDeadline(Duration.ofHours(10),
+                        new SlaDeadline(SlaStage.DECISION, now.plus(Duration.ofHours(10))));
+    }
+
+    /** A case opened before decision deadlines existed (decisionDueAt null, docs/events.md) gets one when raised. */
+    @Test
+    void aCaseOpenedWithoutADecisionDeadlineGetsOneWhenItsPriorityRises() {
+        Flag severe = flag("f-2", "0.95", "25000.00");
+        fixture.given(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P3, now.plus(Duration.ofHours(24)),
+                                null), new FlagAttached(CASE, flag("f-1", "0.6", null)),
+                        new CaseAssigned(CASE, "ana.sea", null))
+                .when(new AttachFlag(CASE, severe))
+                .expectEvents(new FlagAttached(CASE, severe), new PriorityRaised(CASE, Priority.P3, Priority.P1,
+                        now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(10))))
+                .expectScheduledDeadline(Duration.ofHours(10),
+                        new SlaDeadline(SlaStage.DECISION, now.plus(Duration.ofHours(10))));
+    }
 }

@@ -131,7 +131,7 @@ class RiskCaseTest {
         fixture.given(opened(Priority.P3))
                 .when(new AttachFlag(CASE, other))
                 .expectNoEvents()
-                .expectException(CaseRuleBroken.class);
+                .expectException(BrokenRule.code("flag-subject-mismatch"));
     }
 
     @Test
@@ -147,7 +147,7 @@ class RiskCaseTest {
         fixture.given(opened(Priority.P3))
                 .when(new AssignCase(CASE, "ben.sea", ANA_SEA, null))
                 .expectNoEvents()
-                .expectException(CaseRuleBroken.class);
+                .expectException(BrokenRule.code("analyst-may-assign-only-self"));
     }
 
     @Test
@@ -201,7 +201,7 @@ class RiskCaseTest {
         fixture.given(opened(Priority.P3), new CaseAssigned(CASE, "ana.sea", null))
                 .when(new UnassignCase(CASE, BEN_SEA, null))
                 .expectNoEvents()
-                .expectException(CaseRuleBroken.class);
+                .expectException(BrokenRule.code("analyst-may-assign-only-self"));
     }
 
     @Test
@@ -209,7 +209,7 @@ class RiskCaseTest {
         fixture.given(opened(Priority.P3))
                 .when(new UnassignCase(CASE, LEE_SEA, null))
                 .expectNoEvents()
-                .expectException(CaseRuleBroken.class);
+                .expectException(BrokenRule.code("case-status"));
     }
 
     @Test
@@ -225,6 +225,102 @@ class RiskCaseTest {
         fixture.given(opened(Priority.P3))
                 .when(new AddNote(CASE, NoteId.random(), "   ", ANA_SEA, null))
                 .expectNoEvents()
-                .expectException(CaseRuleBroken.class);
+                .expectException(BrokenRule.code("note-text"));
+    }
+
+    /** Commands on a case in review, each otherwise able to go through or to fail for a reason of its own. */
+    static List<Object> everyWriteBy(Actor actor) {
+        return List.of(new AssignCase(CASE, actor.userId(), actor, null), new UnassignCase(CASE, actor, null),
+                new AddNote(CASE, NoteId.random(), "seen before", actor, null),
+                new AddEvidence(CASE, EvidenceId.random(), EvidenceKind.SCREENSHOT, "s3://evidence/a.png",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null, actor, null),
+                new LinkEntity(CASE, EntityKind.DEVICE, "dev-77", null, actor, null),
+                new UnlinkEntity(CASE, EntityKind.DEVICE, "dev-a1", "typo", actor, null),
+                new EscalateCase(CASE, "a ring", actor, null), new DeescalateCase(CASE, "handled", actor, null),
+                new ProposeDecision(CASE, DecisionId.random(), Verdict.NO_VIOLATION, List.of(), "all fine", List.of(),
+                        DismissalLabel.FALSE_POSITIVE, actor, null),
+                new ApproveDecision(CASE, actor, null), new SendBackDecision(CASE, "more evidence", actor, null),
+                new CloseCase(CASE, ResolutionCode.SUBJECT_GONE, null, actor, null),
+                new ReopenCase(CASE, "new evidence", actor, null),
+                new RetryEnforcement(CASE, ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"), actor, null));
+    }
+
+    Object[] inReview() {
+        return new Object[] {opened(Priority.P3), new FlagAttached(CASE, flag("f-1", "0.6", null)),
+                new EntityLinked(CASE, new LinkedEntity(EntityKind.DEVICE, "dev-a1", "ana.sea", null)),
+                new CaseEscalated(CASE, "a ring", "ana.sea"), new CaseAssigned(CASE, "ana.sea", null)};
+    }
+
+    void registerEveryResource() {
+        fixture.registerInjectableResource((ApprovalPolicy) region -> java.util.Optional.empty());
+        fixture.registerInjectableResource(new RiskCaseClosingTest.RecordingOpenCases());
+    }
+
+    /** Invariant 10: whatever the command, a case of another region answers like an unknown one. */
+    @Test
+    void aCaseOfAnotherRegionIsUnknownToEveryCommand() {
+        registerEveryResource();
+        for (Object command : everyWriteBy(ANA_US)) {
+            fixture.given(inReview()).when(command).expectException(CaseNotFound.class).expectNoEvents();
+        }
+        Actor leadUs = new Actor("lee.us", Set.of(Role.LEAD, Role.ANALYST), RegionScope.of(Set.of(new Region("US"))));
+        for (Object command : everyWriteBy(leadUs)) {
+            fixture.given(inReview()).when(command).expectException(CaseNotFound.class).expectNoEvents();
+        }
+    }
+
+    /** An auditor reads everything and writes nothing; only leads de-escalate, approve, send back and retry. */
+    @Test
+    void eachCommandNeedsItsRoles() {
+        registerEveryResource();
+        for (Object command : everyWriteBy(AUDREY)) {
+            fixture.given(inReview()).when(command).expectException(ActionNotPermitted.class).expectNoEvents();
+        }
+        for (Object command : List.of(new DeescalateCase(CASE, "handled", ANA_SEA, null),
+                new ApproveDecision(CASE, ANA_SEA, null), new SendBackDecision(CASE, "more evidence", ANA_SEA, null),
+                new RetryEnforcement(CASE, ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"), ANA_SEA, null),
+                new CloseCase(CASE, ResolutionCode.SUBJECT_GONE, null, ANA_SEA, null))) {
+            fixture.given(inReview()).when(command).expectException(ActionNotPermitted.class).expectNoEvents();
+        }
+    }
+
+    /** The REST API answers a write with the case's new version (its next {@code If-Match}). */
+    @Test
+    void aCommandAnswersTheCasesNewVersion() {
+        Object[] given = inReview();
+        fixture.given(given).when(new AddNote(CASE, NoteId.random(), "seen before", ANA_SEA, null))
+                .expectResultMessagePayload((long) given.length);
+        fixture.given(given).when(new UnassignCase(CASE, ANA_SEA, null)).expectResultMessagePayload((long) given.length);
+        fixture.given(given).when(new AssignCase(CASE, "ben.sea", LEE_SEA, null))
+                .expectResultMessagePayload((long) given.length);
+        fixture.given(given).when(new AssignCase(CASE, "ana.sea", ANA_SEA, null))
+                .expectNoEvents().expectResultMessagePayload((long) given.length - 1);
+    }
+
+    /** Each refusal names its rule; the text rules count characters up to their limit, inclusive. */
+    @Test
+    void aNoteNeedsTextOfAtMostItsLimit() {
+        fixture.given(inReview()).when(new AddNote(CASE, NoteId.random(), " ", ANA_SEA, null))
+                .expectException(BrokenRule.code("note-text")).expectNoEvents();
+        fixture.given(inReview()).when(new AddNote(CASE, NoteId.random(), null, ANA_SEA, null))
+                .expectException(BrokenRule.code("note-text")).expectNoEvents();
+        fixture.given(inReview()).when(new AddNote(CASE, NoteId.random(), "n".repeat(AddNote.MAX_TEXT_LENGTH + 1),
+                ANA_SEA, null)).expectException(BrokenRule.code("note-text")).expectNoEvents();
+        NoteId longest = NoteId.random();
+        fixture.given(inReview()).when(new AddNote(CASE, longest, "n".repeat(AddNote.MAX_TEXT_LENGTH), ANA_SEA, null))
+                .expectEvents(new NoteAdded(CASE, longest, "ana.sea", "n".repeat(AddNote.MAX_TEXT_LENGTH)));
+    }
+
+    @Test
+    void aFlagAnswersTheCasesVersionAndOnlyOpenOrInReviewCasesAreAssigned() {
+        Flag second = flag("f-2", "0.3", null);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, flag("f-1", "0.6", null)))
+                .when(new AttachFlag(CASE, second)).expectResultMessagePayload(2L);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, second))
+                .when(new AttachFlag(CASE, second)).expectNoEvents().expectResultMessagePayload(1L);
+        fixture.given(opened(Priority.P3), new FlagAttached(CASE, second),
+                        new CaseClosed(CASE, ResolutionCode.SUBJECT_GONE, null, "lee.sea"))
+                .when(new AssignCase(CASE, "ana.sea", ANA_SEA, null))
+                .expectException(BrokenRule.code("case-status")).expectNoEvents();
     }
 }

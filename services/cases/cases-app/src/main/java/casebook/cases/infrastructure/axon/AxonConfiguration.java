@@ -121,6 +121,15 @@ class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Stored events are never rewritten: older revisions are read through upcasters, which Axon's Spring Boot
+     * configuration puts in {@code configuration.upcasterChain()}, the chain of the storage engine above.
+     */
+    @Bean
+    DecisionDeadlineUpcaster decisionDeadlineUpcaster() {
+        return new DecisionDeadlineUpcaster();
+    }
+
     @Bean
     SnapshotTriggerDefinition riskCaseSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);

@@ -2,6 +2,7 @@ package casebook.cases.infrastructure.security;
 
 import casebook.cases.infrastructure.web.Problems;
 import casebook.cases.infrastructure.web.RateLimits;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -99,7 +100,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenResolver(new BearerTokenHeader())
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC(), Ticker.systemTicker()))
                                 .jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))

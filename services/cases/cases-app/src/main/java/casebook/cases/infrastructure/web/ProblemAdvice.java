@@ -126,6 +126,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestBodyLimit.isCause(e)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimit.CODE, e.getMostSpecificCause().getMessage()));
+        }
         FieldErrors.FieldError error = e.getCause() instanceof JsonMappingException mapping
                 ? FieldErrors.of(mapping)
                 : new FieldErrors.FieldError("(body)", "is not readable JSON");

@@ -2,23 +2,30 @@ package casebook.cases.infrastructure.axon;
 
 import casebook.cases.api.*;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events last forever: every stored shape in {@code src/test/resources/events/<Event>.<revision>.json} must still
- * read as the same fact. Samples are never edited; a new revision adds a sample and an upcaster.
+ * read as the same fact, through the upcasters the application registers ({@code AxonConfiguration}). Samples are
+ * never edited; a new revision adds a sample and an upcaster ({@code StoredEventsIT} reads one from PostgreSQL).
  */
 class StoredEventsTest {
     static final CaseId CASE = CaseId.of("5f0c1c1e-8a53-4c1a-9d57-8c0f2a7f6b11");
@@ -26,6 +33,7 @@ class StoredEventsTest {
     static final Region SEA = new Region("SEA");
 
     final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(AxonConfiguration.eventJson()).build();
+    final EventUpcasterChain upcasters = new EventUpcasterChain(new AxonConfiguration().decisionDeadlineUpcaster());
 
     static final DecisionId DECISION = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
     static final ActionId ACTION = ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b");
@@ -35,6 +43,8 @@ class StoredEventsTest {
 
     static final Map<String, Object> SAMPLES = Map.ofEntries(Map.entry(
             "CaseOpened.1", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
+                    Instant.parse("2026-11-20T12:15:00Z"), null)),
+            Map.entry("CaseOpened.2", new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
                     Instant.parse("2026-11-20T12:15:00Z"), Instant.parse("2026-11-23T08:15:00Z"))),
             Map.entry("FlagAttached.1", new FlagAttached(CASE, new Flag(new FlagId("brushing-7f3a9c1e"),
                     new FlagSource(FlagSource.Kind.MODEL, "brushing-detector", "3.2.0"), SHOP, SEA, RiskCategory.BRUSHING,
@@ -43,6 +53,8 @@ class StoredEventsTest {
                     new Signals(List.of("dev-a1"), List.of("203.0.113.7"), List.of("pf-99"), List.of("creator-55")),
                     Instant.parse("2026-11-20T08:15:00Z")))),
             Map.entry("PriorityRaised.1", new PriorityRaised(CASE, Priority.P3, Priority.P1,
+                    Instant.parse("2026-11-20T09:15:00Z"), null)),
+            Map.entry("PriorityRaised.2", new PriorityRaised(CASE, Priority.P3, Priority.P1,
                     Instant.parse("2026-11-20T09:15:00Z"), Instant.parse("2026-11-21T08:15:00Z"))),
             Map.entry("SlaBreached.1", new SlaBreached(CASE, SlaStage.FIRST_ASSIGNMENT,
                     Instant.parse("2026-11-20T09:15:00Z"))),
@@ -79,28 +91,39 @@ class StoredEventsTest {
                     new OrderedAction(ACTION, EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
                     List.of("SELLER-POLICY-4.2"), "ana.sea", "lee.sea", 2, "lee.sea")));
 
+    /** Each sample goes the way the event store reads a stored row: through the upcaster chain, then Jackson. */
     @Test
     void everyStoredShapeStillReadsAsTheSameFact() throws IOException {
         for (var sample : SAMPLES.entrySet()) {
             String[] name = sample.getKey().split("\\.");
-            Object read = serializer.deserialize(new SimpleSerializedObject<>(bytes(sample.getKey()), byte[].class,
-                    "casebook.cases.api." + name[0], name[1]));
+            Object read = read("casebook.cases.api." + name[0], name[1], bytes(sample.getKey()));
             assertThat(read).as(sample.getKey()).usingRecursiveComparison()
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                     .isEqualTo(sample.getValue());
         }
     }
 
-    /** Cases opened before decision deadlines existed read with none (additive field, same revision). */
+    /** Revision 1 events written after decision deadlines arrived (and before their revision) keep their deadline. */
     @Test
-    void eventsStoredBeforeDecisionDeadlinesStillRead() {
-        Object opened = serializer.deserialize(new SimpleSerializedObject<>(("{\"caseId\":\"" + CASE + "\","
+    void aRevisionOneEventThatHasADecisionDeadlineKeepsIt() {
+        Object opened = read(CaseOpened.class.getName(), "1", ("{\"caseId\":\"" + CASE + "\","
                 + "\"subject\":{\"kind\":\"SELLER\",\"id\":\"shop-118822\"},\"region\":\"SEA\","
-                + "\"category\":\"BRUSHING\",\"priority\":\"P2\",\"slaDueAt\":\"2026-11-20T12:15:00Z\"}").getBytes(),
-                byte[].class, CaseOpened.class.getName(), "1"));
+                + "\"category\":\"BRUSHING\",\"priority\":\"P2\",\"slaDueAt\":\"2026-11-20T12:15:00Z\","
+                + "\"decisionDueAt\":\"2026-11-23T08:15:00Z\"}").getBytes(StandardCharsets.UTF_8));
 
         assertThat(opened).isEqualTo(new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2,
-                Instant.parse("2026-11-20T12:15:00Z"), null));
+                Instant.parse("2026-11-20T12:15:00Z"), Instant.parse("2026-11-23T08:15:00Z")));
+    }
+
+    @Test
+    void aRevisionOneEventIsReadAsRevisionTwo() throws IOException {
+        DomainEventMessage<?> read = stored(CaseOpened.class.getName(), "1", bytes("CaseOpened.1"));
+
+        assertThat(serializer.typeForClass(CaseOpened.class).getRevision()).isEqualTo("2");
+        assertThat(serializer.typeForClass(PriorityRaised.class).getRevision()).isEqualTo("2");
+        assertThat(((CaseOpened) read.getPayload()).decisionDueAt()).isNull();
+        assertThat(read.getSequenceNumber()).isZero();
+        assertThat(read.getMetaData()).containsEntry("region", "SEA");
     }
 
     @Test
@@ -114,10 +137,24 @@ class StoredEventsTest {
 
     @Test
     void eventsAreWrittenWithIsoInstantsAndPlainIds() {
-        String json = new String(serializer.serialize(SAMPLES.get("CaseOpened.1"), byte[].class).getData());
+        String json = new String(serializer.serialize(SAMPLES.get("CaseOpened.2"), byte[].class).getData());
 
         assertThat(json).contains("\"caseId\":\"5f0c1c1e-8a53-4c1a-9d57-8c0f2a7f6b11\"")
                 .contains("\"slaDueAt\":\"2026-11-20T12:15:00Z\"");
+    }
+
+    /** The payload as the application's event store hands it out after reading a row of this type and revision. */
+    private Object read(String type, String revision, byte[] payload) {
+        return stored(type, revision, payload).getPayload();
+    }
+
+    private DomainEventMessage<?> stored(String type, String revision, byte[] payload) {
+        var row = new GenericDomainEventEntry<>("RiskCase", CASE.toString(), 0, UUID.randomUUID().toString(),
+                "2026-11-20T08:15:00Z", type, revision, payload, "{\"region\":\"SEA\"}".getBytes(StandardCharsets.UTF_8));
+        List<? extends DomainEventMessage<?>> events = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(row),
+                serializer, upcasters).asStream().toList();
+        assertThat(events).hasSize(1);
+        return events.get(0);
     }
 
     private static byte[] bytes(String sample) throws IOException {

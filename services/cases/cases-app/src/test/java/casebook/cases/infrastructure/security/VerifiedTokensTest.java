@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,7 +24,7 @@ class VerifiedTokensTest {
 
     final Decoder decoder = new Decoder();
     final MovableClock clock = new MovableClock();
-    final VerifiedTokens tokens = new VerifiedTokens(decoder, 3, clock);
+    final VerifiedTokens tokens = new VerifiedTokens(decoder, 3, clock, clock);
 
     @Test
     void aVerifiedTokenIsNotVerifiedAgainBeforeItExpires() {
@@ -125,8 +126,14 @@ class VerifiedTokensTest {
         }
     }
 
-    static final class MovableClock extends Clock {
+    /** Wall-clock time and the cache's ticker, moved together. */
+    static final class MovableClock extends Clock implements Ticker {
         Instant now = NOW;
+
+        @Override
+        public long read() {
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
 
         void advance(Duration duration) {
             now = now.plus(duration);
