@@ -30,8 +30,24 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
 
     private static Casebook casebook(ExtensionContext context) {
         Started started = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class);
+                .getOrComputeIfAbsent(Started.class, key -> startedOnce(), Started.class);
         return started.casebook();
+    }
+
+    private static Started started;
+
+    /** The same platform for tests of other engines (jqwik properties), which have no JUnit extension context. */
+    static Casebook shared() {
+        return startedOnce().casebook();
+    }
+
+    private static synchronized Started startedOnce() {
+        if (started == null) started = Started.attempt();
+        return started;
+    }
+
+    private static synchronized void closed() {
+        started = null;
     }
 
     private record Started(Casebook running, RuntimeException failure) implements ExtensionContext.Store.CloseableResource {
@@ -50,6 +66,7 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
 
         @Override
         public void close() {
+            closed();
             if (running != null) running.close();
         }
     }

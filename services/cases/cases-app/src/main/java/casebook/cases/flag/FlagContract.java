@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * can carry). {@link #refusals} adds them to bean validation's answer, for REST and Kafka alike.
  */
 final class FlagContract {
-    private static final Pattern FLAG_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
+    static final Pattern FLAG_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
     private static final Pattern REGION = Pattern.compile("^[A-Z]{2,8}$");
     private static final Pattern AMOUNT = Pattern.compile("^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");

@@ -53,7 +53,8 @@ class FlagListener {
         this.submissions = submissions;
     }
 
-    @KafkaListener(topics = "${casebook.flags.topic}", concurrency = "${casebook.flags.consumers}", batch = "true")
+    @KafkaListener(id = "flags", idIsGroup = false, topics = "${casebook.flags.topic}",
+            concurrency = "${casebook.flags.consumers}", batch = "true")
     void onFlags(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<Accepted> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -100,7 +101,7 @@ class FlagListener {
 
     /** The flag in the record, or the refusal that names the broken fields. */
     private Accepted read(ConsumerRecord<String, byte[]> record) {
-        String label = "flag at " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        String label = "unreadable flag";
         if (record.value() == null) {
             throw new RecordRefused("unreadable-json", "the record has no value", label);
         }
@@ -118,6 +119,8 @@ class FlagListener {
         } catch (java.io.IOException e) {
             throw new RecordRefused("unreadable-json", e.getMessage(), label);
         }
+        label = body.getFlagId() != null && FlagContract.FLAG_ID.matcher(body.getFlagId()).matches()
+                ? "flag " + body.getFlagId() : "flag without a valid id";
         if (!FlagContract.holds(body)) {
             List<FieldErrors.FieldError> errors = FlagContract.refusals(body, validator);
             if (!errors.isEmpty()) {
@@ -125,12 +128,11 @@ class FlagListener {
                         .collect(Collectors.joining("; ")), label);
             }
         }
-        String flag = "flag " + body.getFlagId() + " at " + record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
             return new Accepted(new RaiseFlags.Incoming(FlagRequests.toFlag(body), header(record, CorrelationIds.HEADER)),
-                    record, flag);
+                    record, label);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new RecordRefused("invalid-flag", e.getMessage(), flag);
+            throw new RecordRefused("invalid-flag", e.getMessage(), label);
         }
     }
 
@@ -139,7 +141,7 @@ class FlagListener {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A readable flag and the record it came in; {@code label} names it in logs (flag id and coordinates). */
+    /** A readable flag and the record it came in; {@code label} names it in logs ({@code flag <id>}). */
     record Accepted(RaiseFlags.Incoming incoming, ConsumerRecord<String, byte[]> record, String label) {
     }
 }

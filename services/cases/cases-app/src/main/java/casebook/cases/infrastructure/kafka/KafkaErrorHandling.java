@@ -40,11 +40,22 @@ class KafkaErrorHandling {
             @Override
             public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
                 if (refused(failure)) return;
-                log.error("record {}-{}@{} could not be handled (attempt {}), retrying: {}", record.topic(),
-                        record.partition(), record.offset(), attempt, Failures.describe(failure));
+                log.error("record {}-{}@{} ({}) could not be handled (attempt {}), retrying: {}", record.topic(),
+                        record.partition(), record.offset(), label(failure), attempt, Failures.describe(failure));
             }
         });
         return handler;
+    }
+
+    /** What the listener named the record ({@code flag <id>}: the failed batch's message). */
+    private static String label(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.kafka.listener.BatchListenerFailedException named) {
+                return named.getMessage();
+            }
+            if (t.getCause() == t) break;
+        }
+        return "-";
     }
 
     private static boolean refused(Throwable failure) {
