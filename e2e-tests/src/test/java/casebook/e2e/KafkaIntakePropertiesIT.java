@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,7 +55,7 @@ class KafkaIntakePropertiesIT {
         }
     }
 
-    @Property(tries = 24, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 15, shrinking = ShrinkingMode.OFF)
     void everyRecordIsStoredOrDeadLetteredAndTheFlagBehindItLands(@ForAll("flags") ObjectNode flag,
                                                                    @ForAll("breakages") Breakage breakage)
             throws Exception {
@@ -88,6 +89,7 @@ class KafkaIntakePropertiesIT {
         CasebookApi analyst = casebook.as("ana.sea");
         eventually().until(() -> bySignal(analyst, deviceOf(next)).getTotal(), total -> total == 1);
         boolean stored = brokenFlagId != null && taken(casebook, brokenFlagId);
+        Statistics.label("outcome").collect(stored ? "stored" : "dead-lettered");
         if (breakage.refused()) {
             assertThat(stored).as("%s was stored", breakage).isFalse();
         }
