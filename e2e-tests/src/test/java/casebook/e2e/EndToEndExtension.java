@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts {@link Casebook} once for the whole test run: it lives in the root context's store, so every test class
- * shares it, and JUnit closes it (stops the two service instances) when the run ends. A failed start is not retried
- * by every class: it is remembered and reported by each.
+ * Starts {@link Casebook} once for the whole test run: every test class shares it (through the root context's store),
+ * and so do jqwik's properties ({@link #shared}); Casebook's shutdown hook stops the two service instances when the
+ * test JVM ends. A failed start is not retried by every class: it is remembered and reported by each.
  */
 final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EndToEndExtension.class);
@@ -46,10 +46,6 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
         return started;
     }
 
-    private static synchronized void closed() {
-        started = null;
-    }
-
     private record Started(Casebook running, RuntimeException failure) implements ExtensionContext.Store.CloseableResource {
         static Started attempt() {
             try {
@@ -66,8 +62,8 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
 
         @Override
         public void close() {
-            closed();
-            if (running != null) running.close();
+            // the platform outlives JUnit Jupiter's run: jqwik's properties (another engine of the same JVM, which
+            // may run after it) share it; Casebook's shutdown hook stops it when the test JVM ends
         }
     }
 }
