@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * access exceptions, a transaction that could not start, JDBC's transient and recoverable exceptions, PostgreSQL
  * SQLStates of class 08 (connection), 40 (rollback: serialization, deadlock), 53 (insufficient resources),
  * 57 (operator intervention: shutdown, cancel) and 58 (system error), Axon's concurrency exception, Kafka's
- * retriable errors, refused connections and timeouts. Everything else - e.g. SQLState class 22 (data exception:
+ * retriable errors, a record Kafka did not acknowledge though it could take it ({@link PublicationNotAcknowledged}),
+ * refused connections and timeouts. Everything else - e.g. SQLState class 22 (data exception:
  * a NUL in a text column), class 23 (integrity), a broken rule, a value the domain's constructors refuse - is input.
  */
 public final class Failures {
@@ -41,7 +42,7 @@ public final class Failures {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof ConcurrencyException
+                    || t instanceof ConcurrencyException || t instanceof PublicationNotAcknowledged
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof org.apache.kafka.common.errors.TimeoutException
                     || t instanceof ConnectException || t instanceof TimeoutException

@@ -96,8 +96,8 @@ public class Publications {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 String reason = neverPublishable(cause);
                 if (reason == null) {
-                    throw new IllegalStateException("Kafka did not acknowledge record " + indexes.get(s) + " of event "
-                            + event.getIdentifier() + " to " + publication.topic(), cause);
+                    throw new PublicationNotAcknowledged("Kafka did not acknowledge record " + indexes.get(s)
+                            + " of event " + event.getIdentifier() + " to " + publication.topic(), cause);
                 }
                 park(processor, event, publication, indexes.get(s), reason, Failures.describe(cause), values.get(s));
             }
