@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +105,17 @@ class EnforcementPublisherIT {
     void anOrderThatCanNeverBePublishedIsParkedAndTheOrdersBehindItGoOut() {
         CaseId huge = CaseId.random();
         DecisionId decision = DecisionId.random();
-        GenericDomainEventMessage<CaseDecided> stored = new GenericDomainEventMessage<>("RiskCase", huge.toString(), 0,
-                new CaseDecided(huge, decision, new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID()),
+        SubjectRef shop = new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID());
+        GenericDomainEventMessage<CaseOpened> opened = new GenericDomainEventMessage<>("RiskCase", huge.toString(), 0,
+                new CaseOpened(huge, shop, Actors.SEA, RiskCategory.BRUSHING, Priority.P3, Instant.now().plusSeconds(3600),
+                        null), MetaData.with("region", "SEA"));
+        GenericDomainEventMessage<CaseDecided> stored = new GenericDomainEventMessage<>("RiskCase", huge.toString(), 1,
+                new CaseDecided(huge, decision, shop,
                         Verdict.VIOLATION, List.of("SELLER-POLICY-4.2"), "fake orders",
                         List.of(new OrderedAction(ActionId.of(decision, 0), EnforcementAction.LIMIT_LISTINGS,
                                 Map.of("listings", "x".repeat(1_200_000)))), null, "ana.sea", null),
                 MetaData.with("region", "SEA"));
-        events.publish(stored);
+        events.publish(opened, stored);
         java.util.Set<CaseId> later = new java.util.HashSet<>();
         for (int i = 0; i < 6; i++) {
             later.add(decidedBan());
