@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts {@link Casebook} once for the whole test run: it lives in the root context's store, so every test class
- * shares it, and JUnit closes it (stops the two service instances) when the run ends. A failed start is not retried
- * by every class: it is remembered and reported by each.
+ * Starts {@link Casebook} once for the whole test run: every test class shares it (through the root context's store),
+ * and so do jqwik's properties ({@link #shared}); Casebook's shutdown hook stops the two service instances when the
+ * test JVM ends. A failed start is not retried by every class: it is remembered and reported by each.
  */
 final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EndToEndExtension.class);
@@ -30,8 +30,20 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
 
     private static Casebook casebook(ExtensionContext context) {
         Started started = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class);
+                .getOrComputeIfAbsent(Started.class, key -> startedOnce(), Started.class);
         return started.casebook();
+    }
+
+    private static Started started;
+
+    /** The same platform for tests of other engines (jqwik properties), which have no JUnit extension context. */
+    static Casebook shared() {
+        return startedOnce().casebook();
+    }
+
+    private static synchronized Started startedOnce() {
+        if (started == null) started = Started.attempt();
+        return started;
     }
 
     private record Started(Casebook running, RuntimeException failure) implements ExtensionContext.Store.CloseableResource {
@@ -50,7 +62,8 @@ final class EndToEndExtension implements BeforeAllCallback, ParameterResolver {
 
         @Override
         public void close() {
-            if (running != null) running.close();
+            // the platform outlives JUnit Jupiter's run: jqwik's properties (another engine of the same JVM, which
+            // may run after it) share it; Casebook's shutdown hook stops it when the test JVM ends
         }
     }
 }

@@ -46,8 +46,8 @@ class EnforcementIT {
         String suspend = actionId(orders, "SUSPEND_SELLING");
         String ban = actionId(orders, "BAN");
 
-        enforcement.report(caseId, ban, "APPLIED", null);
-        enforcement.report(caseId, suspend, "FAILED", "shop is locked by another process");
+        enforcement.report(order(orders, ban, 1), "APPLIED", null);
+        enforcement.report(order(orders, suspend, 1), "FAILED", "shop is locked by another process");
 
         List<OrderedAction> actions = eventually().until(() -> anaSea.getCase(caseId).getDecision().getActions(),
                 a -> state(a, ban) == EnforcementState.APPLIED && state(a, suspend) == EnforcementState.FAILED);
@@ -62,7 +62,7 @@ class EnforcementIT {
         List<EnforcementTopic.Order> again = enforcement.ordersOf(caseId, 3, Duration.ofSeconds(60), Duration.ZERO);
         assertThat(again).filteredOn(o -> o.actionId().equals(suspend)).extracting(EnforcementTopic.Order::attempt)
                 .containsExactlyInAnyOrder(1, 2);
-        enforcement.report(caseId, suspend, "APPLIED", null);
+        enforcement.report(order(again, suspend, 2), "APPLIED", null);
         OrderedAction applied = action(eventually().until(() -> anaSea.getCase(caseId).getDecision().getActions(),
                 a -> state(a, suspend) == EnforcementState.APPLIED), suspend);
         assertThat(applied.getAttempt()).isEqualTo(2);
@@ -70,6 +70,11 @@ class EnforcementIT {
 
     private static String actionId(List<EnforcementTopic.Order> orders, String action) {
         return orders.stream().filter(o -> o.action().equals(action)).findFirst().orElseThrow().actionId();
+    }
+
+    private static EnforcementTopic.Order order(List<EnforcementTopic.Order> orders, String actionId, int attempt) {
+        return orders.stream().filter(o -> o.actionId().equals(actionId) && o.attempt() == attempt).findFirst()
+                .orElseThrow();
     }
 
     private static OrderedAction action(List<OrderedAction> actions, String actionId) {

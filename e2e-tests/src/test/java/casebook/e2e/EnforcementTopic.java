@@ -80,15 +80,16 @@ public final class EnforcementTopic {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    /** Reports an action's outcome as an enforcement system does. */
-    public void report(UUID caseId, String actionId, String outcome, String reason) {
-        Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("actionId", actionId,
-                "caseId", caseId.toString(), "outcome", outcome, "system", "e2e-enforcement"));
+    /** Reports an order's outcome as an enforcement system does, echoing its action, attempt, case and region. */
+    public void report(Order order, String outcome, String reason) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("actionId", order.actionId(),
+                "attempt", order.attempt(), "caseId", order.value().path("caseId").asText(),
+                "region", order.value().path("region").asText(), "outcome", outcome, "system", "e2e-enforcement"));
         if (reason != null) {
             result.put("reason", reason);
         }
         try {
-            KafkaRecords.send(bootstrapServers, new ProducerRecord<>(RESULTS, caseId.toString(),
+            KafkaRecords.send(bootstrapServers, new ProducerRecord<>(RESULTS, order.value().path("caseId").asText(),
                     json.writeValueAsBytes(result)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,8 @@ import java.util.LinkedHashMap;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"casebook.search.alias=cases-it", "spring.kafka.consumer.group-id=casebook-cases-it"})
+        properties = {"casebook.search.alias=cases-it", "spring.kafka.consumer.group-id=casebook-cases-it",
+                "casebook.kafka.progress.stall-after=PT5S", "casebook.kafka.progress.check-every=PT1S"})
 @ContextConfiguration(initializers = CasesAppTest.Servers.class)
 public @interface CasesAppTest {
 

@@ -520,7 +520,9 @@ public class RiskCase {
 
     @CommandHandler
     public long handle(RecordEnforcementResult command) {
+        requireResultInRegion(command.region());
         Enforcement ordered = enforcementOf(command.actionId());
+        requireCurrentAttempt(ordered, command.attempt());
         boolean repeated = ordered.state() == EnforcementState.APPLIED
                 || ordered.state() == EnforcementState.FAILED && command.outcome() == EnforcementOutcome.FAILED;
         if (repeated) {
@@ -534,6 +536,25 @@ public class RiskCase {
                 ? new EnforcementApplied(id, command.actionId(), ordered.attempt(), command.reportedBy())
                 : new EnforcementFailed(id, command.actionId(), ordered.attempt(), command.reason(), command.reportedBy()));
         return getVersion();
+    }
+
+    /** A result naming another region is about no case of ours: it is refused like a result for an unknown case. */
+    private void requireResultInRegion(Region reported) {
+        if (!region.equals(reported)) {
+            throw new CaseRuleBroken("unknown-case", "no case " + id + " in region " + reported);
+        }
+    }
+
+    /** A result counts for the attempt ordered last; an earlier one is late news, a later one was never ordered. */
+    private static void requireCurrentAttempt(Enforcement ordered, int attempt) {
+        if (attempt < ordered.attempt()) {
+            throw new CaseRuleBroken("earlier-attempt", "attempt " + attempt + " of action " + ordered.action().actionId()
+                    + " was superseded by attempt " + ordered.attempt());
+        }
+        if (attempt > ordered.attempt()) {
+            throw new CaseRuleBroken("unknown-attempt", "action " + ordered.action().actionId() + " was ordered "
+                    + ordered.attempt() + " time(s), not " + attempt);
+        }
     }
 
     @CommandHandler

@@ -1,6 +1,8 @@
 package casebook.cases.enforcement;
 
 import casebook.cases.infrastructure.axon.Publishers;
+import casebook.cases.infrastructure.kafka.ParkedPublications;
+import casebook.cases.infrastructure.kafka.DeadLetters;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +28,12 @@ class EnforcementConfiguration {
     }
 
     @Bean
-    ConfigurerModule enforcementPublishing() {
-        return Publishers.processor(EnforcementPublisher.PROCESSING_GROUP);
+    DeadLetters.Route enforcementResultDeadLetters(EnforcementTopics topics) {
+        return new DeadLetters.Route(topics.resultsTopic(), topics.resultsDeadLetterTopic());
+    }
+
+    @Bean
+    ConfigurerModule enforcementPublishing(ParkedPublications parked) {
+        return Publishers.processor(EnforcementPublisher.PROCESSING_GROUP, parked);
     }
 }

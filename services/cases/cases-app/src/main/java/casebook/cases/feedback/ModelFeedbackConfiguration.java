@@ -1,6 +1,7 @@
 package casebook.cases.feedback;
 
 import casebook.cases.infrastructure.axon.Publishers;
+import casebook.cases.infrastructure.kafka.ParkedPublications;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ class ModelFeedbackConfiguration {
     }
 
     @Bean
-    ConfigurerModule modelFeedbackPublishing() {
-        return Publishers.processor(ModelFeedbackPublisher.PROCESSING_GROUP);
+    ConfigurerModule modelFeedbackPublishing(ParkedPublications parked) {
+        return Publishers.processor(ModelFeedbackPublisher.PROCESSING_GROUP, parked);
     }
 }

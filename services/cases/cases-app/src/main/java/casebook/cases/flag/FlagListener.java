@@ -4,9 +4,8 @@ import casebook.cases.api.Actor;
 import casebook.cases.api.RaiseFlags;
 import casebook.cases.api.RegionScope;
 import casebook.cases.api.Role;
-import casebook.cases.domain.ActionNotPermitted;
-import casebook.cases.domain.CaseRuleBroken;
-import casebook.cases.infrastructure.kafka.DeadLetters;
+import casebook.cases.infrastructure.kafka.Failures;
+import casebook.cases.infrastructure.kafka.RecordRefused;
 import casebook.cases.infrastructure.security.Callers;
 import casebook.cases.infrastructure.web.CorrelationIds;
 import casebook.cases.infrastructure.web.FieldErrors;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +30,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Flags from Kafka ({@code casebook.flags.v1}). Each poll is handled as one batch: unreadable or invalid records
- * go to the dead-letter topic with the reason in headers; the valid flags are committed in one unit of work;
- * the offsets are acknowledged only after that commit and the dead letters are durable (invariant 11).
+ * Flags from Kafka ({@code casebook.flags.v1}). Each poll is handled as one batch (ADR 6): the readable flags up to
+ * the first unreadable record are committed in one unit of work; if that fails for the input's sake they are raised
+ * one by one. The first record that cannot be finished is named to Spring Kafka's error handler with a
+ * {@link BatchListenerFailedException}: the offsets before it are committed (their events are durable: invariant
+ * 11); a {@link RecordRefused} (input) goes to the dead-letter topic with its reason and the records after it are
+ * delivered again; an infrastructure failure is retried from that record, without limit (docs/adr/0012).
  * Kafka is trusted like an internal network: its records act for all regions, as the detection systems.
  */
 @Component
@@ -43,85 +46,94 @@ class FlagListener {
     private final ObjectMapper json;
     private final Validator validator;
     private final FlagSubmissions submissions;
-    private final DeadLetters deadLetters;
-    private final FlagTopics topics;
 
-    FlagListener(ObjectMapper json, Validator validator, FlagSubmissions submissions, DeadLetters deadLetters,
-                 FlagTopics topics) {
+    FlagListener(ObjectMapper json, Validator validator, FlagSubmissions submissions) {
         this.json = json;
         this.validator = validator;
         this.submissions = submissions;
-        this.deadLetters = deadLetters;
-        this.topics = topics;
     }
 
-    @KafkaListener(topics = "${casebook.flags.topic}", concurrency = "${casebook.flags.consumers}", batch = "true")
+    @KafkaListener(id = "flags", idIsGroup = false, topics = "${casebook.flags.topic}",
+            concurrency = "${casebook.flags.consumers}", batch = "true")
     void onFlags(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        List<Accepted> accepted = new ArrayList<>(records.size());
+        List<Accepted> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            read(record).ifPresentOrElseRejected(accepted::add, rejection -> deadLetter(record, rejection));
+            try {
+                readable.add(read(record));
+            } catch (RecordRefused unreadable) {
+                raise(readable);
+                throw new BatchListenerFailedException(unreadable.reason(), unreadable, record);
+            }
         }
-        Callers.runAs(KAFKA, () -> {
-            raise(accepted);
-            return null;
-        });
+        raise(readable);
         ack.acknowledge();
     }
 
     private void raise(List<Accepted> accepted) {
         if (accepted.isEmpty()) return;
         try {
-            submissions.raise(new RaiseFlags(accepted.stream().map(Accepted::incoming).toList(), KAFKA));
+            raiseAsKafka(accepted);
             log.debug("{} flags committed in one batch", accepted.size());
             return;
         } catch (RuntimeException batchFailed) {
-            log.info("a batch of {} flags failed ({}); raising them one by one", accepted.size(), batchFailed.toString());
+            if (Failures.isInfrastructure(batchFailed)) {
+                throw failed(accepted.get(0), batchFailed);
+            }
+            log.info("a batch of {} flags was refused ({}); raising them one by one", accepted.size(),
+                    batchFailed.getClass().getSimpleName());
         }
         for (Accepted one : accepted) {
             try {
-                submissions.raise(new RaiseFlags(List.of(one.incoming()), KAFKA));
-            } catch (CaseRuleBroken | ActionNotPermitted | IllegalArgumentException refused) {
-                deadLetter(one.record(), new Rejection("rejected", refused.getMessage()));
+                raiseAsKafka(List.of(one));
+            } catch (RuntimeException failure) {
+                throw failed(one, Failures.isInfrastructure(failure) ? failure : RecordRefused.of(one.label(), failure));
             }
         }
     }
 
-    private Reading read(ConsumerRecord<String, byte[]> record) {
+    private void raiseAsKafka(List<Accepted> flags) {
+        Callers.runAs(KAFKA, () -> submissions.raise(new RaiseFlags(flags.stream().map(Accepted::incoming).toList(), KAFKA)));
+    }
+
+    private static BatchListenerFailedException failed(Accepted flag, Throwable failure) {
+        return new BatchListenerFailedException(flag.label(), failure, flag.record());
+    }
+
+    /** The flag in the record, or the refusal that names the broken fields. */
+    private Accepted read(ConsumerRecord<String, byte[]> record) {
+        String label = "unreadable flag";
         if (record.value() == null) {
-            return Reading.rejected(new Rejection("unreadable-json", "the record has no value"));
+            throw new RecordRefused("unreadable-json", "the record has no value", label);
         }
         casebook.cases.web.model.Flag body;
         try {
             body = json.readValue(record.value(), casebook.cases.web.model.Flag.class);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonParseException || e.getPath().isEmpty()) {
-                return Reading.rejected(new Rejection("unreadable-json", "the value is not a complete JSON object"));
+                throw new RecordRefused("unreadable-json", "the value is not a complete JSON object", label);
             }
             FieldErrors.FieldError error = FieldErrors.of(e);
-            return Reading.rejected(new Rejection("invalid-flag", error.field() + ": " + error.message()));
+            throw new RecordRefused("invalid-flag", error.field() + ": " + error.message(), label);
         } catch (JsonProcessingException e) {
-            return Reading.rejected(new Rejection("unreadable-json", "the value is not JSON: " + e.getOriginalMessage()));
+            throw new RecordRefused("unreadable-json", "the value is not JSON: " + e.getOriginalMessage(), label);
         } catch (java.io.IOException e) {
-            return Reading.rejected(new Rejection("unreadable-json", e.getMessage()));
+            throw new RecordRefused("unreadable-json", e.getMessage(), label);
         }
+        label = body.getFlagId() != null && FlagContract.FLAG_ID.matcher(body.getFlagId()).matches()
+                ? "flag " + body.getFlagId() : "flag without a valid id";
         if (!FlagContract.holds(body)) {
-            var violations = validator.validate(body);
-            if (!violations.isEmpty()) {
-                return Reading.rejected(new Rejection("invalid-flag", FieldErrors.of(violations).stream()
-                        .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "))));
+            List<FieldErrors.FieldError> errors = FlagContract.refusals(body, validator);
+            if (!errors.isEmpty()) {
+                throw new RecordRefused("invalid-flag", errors.stream().map(e -> e.field() + ": " + e.message())
+                        .collect(Collectors.joining("; ")), label);
             }
         }
         try {
-            return Reading.accepted(new Accepted(
-                    new RaiseFlags.Incoming(FlagRequests.toFlag(body), header(record, CorrelationIds.HEADER)), record));
-        } catch (IllegalArgumentException e) {
-            return Reading.rejected(new Rejection("invalid-flag", e.getMessage()));
+            return new Accepted(new RaiseFlags.Incoming(FlagRequests.toFlag(body), header(record, CorrelationIds.HEADER)),
+                    record, label);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RecordRefused("invalid-flag", e.getMessage(), label);
         }
-    }
-
-    /** Sends the original record to the dead-letter topic and waits until Kafka has it: it must not be lost. */
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Rejection rejection) {
-        deadLetters.send(record, topics.deadLetterTopic(), rejection.reason(), rejection.detail());
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -129,25 +141,7 @@ class FlagListener {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-
-    record Accepted(RaiseFlags.Incoming incoming, ConsumerRecord<String, byte[]> record) {
-    }
-
-    record Rejection(String reason, String detail) {
-    }
-
-    private record Reading(Accepted accepted, Rejection rejection) {
-        static Reading accepted(Accepted accepted) {
-            return new Reading(accepted, null);
-        }
-
-        static Reading rejected(Rejection rejection) {
-            return new Reading(null, rejection);
-        }
-
-        void ifPresentOrElseRejected(java.util.function.Consumer<Accepted> onAccepted,
-                                     java.util.function.Consumer<Rejection> onRejected) {
-            if (accepted != null) onAccepted.accept(accepted); else onRejected.accept(rejection);
-        }
+    /** A readable flag and the record it came in; {@code label} names it in logs ({@code flag <id>}). */
+    record Accepted(RaiseFlags.Incoming incoming, ConsumerRecord<String, byte[]> record, String label) {
     }
 }

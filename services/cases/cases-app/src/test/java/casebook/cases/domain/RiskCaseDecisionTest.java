@@ -216,14 +216,14 @@ class RiskCaseDecisionTest {
 
     @Test
     void theEnforcementSystemsResultsAreRecordedOnce() {
-        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.APPLIED, null, "ban-service"))
                 .expectEvents(new EnforcementApplied(CASE, BAN, 1, "ban-service"));
         givenDecidedBan(new EnforcementApplied(CASE, BAN, 1, "ban-service"),
-                new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+                new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.APPLIED, null, "ban-service"))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
-        givenDecidedBan(new RecordEnforcementResult(CASE, SUSPEND, EnforcementOutcome.FAILED, "shop locked", "svc"))
+        givenDecidedBan(new RecordEnforcementResult(CASE, SUSPEND, 1, SEA, EnforcementOutcome.FAILED, "shop locked", "svc"))
                 .expectEvents(new EnforcementFailed(CASE, SUSPEND, 1, "shop locked", "svc"));
-        givenDecidedBan(new RecordEnforcementResult(CASE, ActionId.of(DECISION, 7), EnforcementOutcome.APPLIED, null, "svc"))
+        givenDecidedBan(new RecordEnforcementResult(CASE, ActionId.of(DECISION, 7), 1, SEA, EnforcementOutcome.APPLIED, null, "svc"))
                 .expectException(BrokenRule.code("unknown-action")).expectNoEvents();
     }
 
@@ -241,7 +241,7 @@ class RiskCaseDecisionTest {
         givenDecidedBan(failed, new EnforcementRetried(CASE, DECISION, SHOP,
                         new OrderedAction(SUSPEND, EnforcementAction.SUSPEND_SELLING, Map.of()), POLICY, "ana.sea",
                         "lee.sea", 2, "lex.sea"),
-                new RecordEnforcementResult(CASE, SUSPEND, EnforcementOutcome.APPLIED, null, "svc"))
+                new RecordEnforcementResult(CASE, SUSPEND, 2, SEA, EnforcementOutcome.APPLIED, null, "svc"))
                 .expectEvents(new EnforcementApplied(CASE, SUSPEND, 2, "svc"));
     }
 

@@ -14,13 +14,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,10 @@ class EnforcementPublisherIT {
     CommandGateway commands;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    EventStore events;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void eachActionOfAnApprovedBanIsPublishedOnceWithItsId() throws Exception {
@@ -85,6 +94,59 @@ class EnforcementPublisherIT {
         }
 
         assertThat(ordersOf(caseId, 2, CasesAppTest.PATIENCE)).hasSize(2);
+    }
+
+    /**
+     * A decision stored before the limits existed, whose order is larger than any record Kafka takes: the order is
+     * parked (with its event, topic and reason) and the orders of the six decisions after it all reach the topic,
+     * in both segments of the publisher.
+     */
+    @Test
+    void anOrderThatCanNeverBePublishedIsParkedAndTheOrdersBehindItGoOut() {
+        CaseId huge = CaseId.random();
+        DecisionId decision = DecisionId.random();
+        SubjectRef shop = new SubjectRef(SubjectKind.SELLER, "shop-" + UUID.randomUUID());
+        GenericDomainEventMessage<CaseOpened> opened = new GenericDomainEventMessage<>("RiskCase", huge.toString(), 0,
+                new CaseOpened(huge, shop, Actors.SEA, RiskCategory.BRUSHING, Priority.P3, Instant.now().plusSeconds(3600),
+                        null), MetaData.with("region", "SEA"));
+        GenericDomainEventMessage<CaseDecided> stored = new GenericDomainEventMessage<>("RiskCase", huge.toString(), 1,
+                new CaseDecided(huge, decision, shop,
+                        Verdict.VIOLATION, List.of("SELLER-POLICY-4.2"), "fake orders",
+                        List.of(new OrderedAction(ActionId.of(decision, 0), EnforcementAction.LIMIT_LISTINGS,
+                                Map.of("listings", "x".repeat(1_200_000)))), null, "ana.sea", null),
+                MetaData.with("region", "SEA"));
+        events.publish(opened, stored);
+        java.util.Set<CaseId> later = new java.util.HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            later.add(decidedBan());
+        }
+
+        Map<CaseId, List<ConsumerRecord<String, byte[]>>> published = ordersOfAll(later, 2, CasesAppTest.PATIENCE);
+
+        assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(later);
+        assertThat(published.values()).allSatisfy(orders -> assertThat(orders).hasSize(2));
+        assertThat(jdbc.sql("""
+                        SELECT reason FROM parked_publications
+                        WHERE event_id = ? AND topic = 'casebook.enforcement.v1' AND processor = ?""")
+                .params(stored.getIdentifier(), EnforcementPublisher.PROCESSING_GROUP).query(String.class).list())
+                .containsExactly("too-large");
+    }
+
+    /** The orders of several cases, until each has {@code expected} (at most {@code atMost}). */
+    private Map<CaseId, List<ConsumerRecord<String, byte[]>>> ordersOfAll(java.util.Set<CaseId> cases, int expected,
+                                                                           Duration atMost) {
+        Map<CaseId, List<ConsumerRecord<String, byte[]>>> found = new java.util.HashMap<>();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline && !(found.size() == cases.size()
+                && found.values().stream().allMatch(orders -> orders.size() >= expected))) {
+            for (ConsumerRecord<String, byte[]> record : orders.poll(Duration.ofMillis(200))) {
+                CaseId caseId = CaseId.of(read(record.value()).path("caseId").asText());
+                if (cases.contains(caseId)) {
+                    found.computeIfAbsent(caseId, c -> new ArrayList<>()).add(record);
+                }
+            }
+        }
+        return found;
     }
 
     /** Waits for {@code expected} orders of the case (at most {@code atMost}), then 2 s more to catch duplicates. */

@@ -1,5 +1,6 @@
 package casebook.cases.flag;
 
+import casebook.cases.infrastructure.web.FieldErrors;
 import casebook.cases.web.model.EnforcementAction;
 import casebook.cases.web.model.Flag;
 import casebook.cases.web.model.FlagSource;
@@ -18,6 +19,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -95,6 +97,11 @@ class FlagContractTest {
                 f -> f.getSignals().setPaymentFingerprints(new ArrayList<>(List.of("p".repeat(256)))),
                 f -> f.getSignals().setLinkedAccounts(new ArrayList<>(List.of("p".repeat(257)))),
                 f -> f.getSignals().setLinkedAccounts(new ArrayList<>(Collections.singletonList(null))),
+                f -> f.getSignals().setIps(new ArrayList<>(Arrays.asList("203.0.113.7", null))),
+                f -> f.getSubject().setId("shop\u0000"), f -> f.getSource().setId("rule\u001f"),
+                f -> f.getSource().setVersion("1\u007f"), f -> f.getSignals().setDeviceIds(new ArrayList<>(List.of("d\n"))),
+                f -> f.getSubject().setId("shop-\ud83d\ude00"), f -> f.getSubject().setId("shop-\ud83d"),
+                f -> f.getSignals().setLinkedAccounts(new ArrayList<>(List.of("\ude00x"))),
                 f -> f.setObservedAt(null));
         int valid = 0;
         for (Consumer<Flag> change : changes) {
@@ -118,11 +125,30 @@ class FlagContractTest {
         assertThat(valid).as("random flags on both sides of the rules").isBetween(flags / 20, flags - flags / 20);
     }
 
+    @Test
+    void refusalsNameTheFieldsBeanValidationCannotCheck() {
+        Flag flag = valid();
+        flag.getSignals().setIps(new ArrayList<>(Arrays.asList("203.0.113.7", null)));
+        flag.getSubject().setId("shop-\ud83d");
+
+        assertThat(FlagContract.refusals(flag, VALIDATOR)).extracting(FieldErrors.FieldError::field)
+                .containsExactlyInAnyOrder("signals.ips[1]", "subject.id");
+    }
+
+    @Test
+    void aNulInATextFieldIsRefusedNamingTheField() {
+        Flag flag = valid();
+        flag.getSubject().setId("shop\u0000");
+
+        assertThat(FlagContract.refusals(flag, VALIDATOR)).extracting(FieldErrors.FieldError::field)
+                .containsExactly("subject.id");
+    }
+
     /** Asserts that both give the same answer and returns it. */
     private static boolean agree(Flag flag) {
-        boolean beanValid = VALIDATOR.validate(flag).isEmpty();
-        assertThat(FlagContract.holds(flag)).as("fast check of %s", flag).isEqualTo(beanValid);
-        return beanValid;
+        boolean valid = FlagContract.refusals(flag, VALIDATOR).isEmpty();
+        assertThat(FlagContract.holds(flag)).as("fast check of %s", flag).isEqualTo(valid);
+        return valid;
     }
 
     /** Sets each property of the model tree to a random interesting value with the given probability. */

@@ -121,4 +121,55 @@ class FlagListenerIT {
         ConsumerRecord<String, byte[]> letter = deadLetterWithKey(key);
         assertThat(header(letter, DeadLetters.DETAIL)).contains("score");
     }
+
+    /**
+     * The issue's poison flags: valid JSON that the database or the domain could not take (a null inside a signal
+     * list, a NUL in a text column). Each goes to the dead-letter topic naming the field, and twelve good flags with
+     * twelve different keys (so on every partition of both listener threads) sent after them all land.
+     */
+    @Test
+    void poisonFlagsAreDeadLetteredAndTwelveGoodFlagsBehindThemAllLand() throws Exception {
+        String nullSignal = "null-" + UUID.randomUUID();
+        String nulText = "nul-" + UUID.randomUUID();
+        String nullFlagId = "k-" + UUID.randomUUID();
+        String nulFlagId = "k-" + UUID.randomUUID();
+        send(nullSignal, flagJson(nullFlagId, "shop-" + UUID.randomUUID(), ", \"signals\": {\"ips\": [\"203.0.113.9\", null]}"));
+        send(nulText, flagJson(nulFlagId, "shop-\\u0000-" + UUID.randomUUID(), ""));
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String flagId = "k-" + UUID.randomUUID();
+            good.add(flagId);
+            send("SEA/SELLER/shop-" + UUID.randomUUID() + "/INCENTIVE_ABUSE", flagJson(flagId, "shop-" + UUID.randomUUID(), ""));
+        }
+
+        ConsumerRecord<String, byte[]> nullLetter = deadLetterWithKey(nullSignal);
+        assertThat(header(nullLetter, DeadLetters.REASON)).isEqualTo("invalid-flag");
+        assertThat(header(nullLetter, DeadLetters.DETAIL)).contains("signals.ips[1]");
+        assertThat(header(nullLetter, "casebook-dlt-original-topic")).isEqualTo("casebook.flags.v1");
+        ConsumerRecord<String, byte[]> nulLetter = deadLetterWithKey(nulText);
+        assertThat(header(nulLetter, DeadLetters.REASON)).isEqualTo("invalid-flag");
+        assertThat(header(nulLetter, DeadLetters.DETAIL)).contains("subject.id");
+        await().atMost(CasesAppTest.PATIENCE).until(() -> good.stream().allMatch(this::claimed));
+        assertThat(claimed(nullFlagId)).isFalse();
+        assertThat(claimed(nulFlagId)).isFalse();
+    }
+
+    @Test
+    void aDeadLetterIsCountedByTopicAndReason() throws Exception {
+        double before = deadLettersCounted("invalid-flag");
+        String key = "counted-" + UUID.randomUUID();
+        send(key, flagJson("k-" + UUID.randomUUID(), "shop-z", "").replace("0.66", "2"));
+
+        deadLetterWithKey(key);
+        assertThat(deadLettersCounted("invalid-flag")).isGreaterThanOrEqualTo(before + 1);
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    double deadLettersCounted(String reason) {
+        var counter = metrics.find("casebook.dead.letters").tag("topic", "casebook.flags.v1.dlt").tag("reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
 }
