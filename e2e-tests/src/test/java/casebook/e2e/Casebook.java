@@ -150,6 +150,19 @@ public final class Casebook implements AutoCloseable {
         return new EnforcementTopic(stack.kafka().bootstrapServers(), json);
     }
 
+    /** The events stored in the service's database, read as an operator would (SQL). */
+    public EventStore eventStore() {
+        return new EventStore(stack.postgres(), DATABASE, json);
+    }
+
+    /**
+     * The servers under the platform, for fault tests that stop and start one of them (it comes back on the same
+     * port with its data).
+     */
+    public DevStack servers() {
+        return stack;
+    }
+
     public SearchIndex searchIndex() {
         return new SearchIndex(stack.elasticsearch().httpUrl(), SEARCH_ALIAS, json);
     }
