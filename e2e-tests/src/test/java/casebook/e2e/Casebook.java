@@ -142,6 +142,19 @@ public final class Casebook implements AutoCloseable {
         instances.forEach(CasebookService::start);
     }
 
+    /**
+     * Stops every instance of the case service (gracefully), does {@code work} while none runs (an operator's
+     * backup or restore), and starts them again.
+     */
+    public void whileStopped(Runnable work) {
+        instances.forEach(CasebookService::stop);
+        try {
+            work.run();
+        } finally {
+            instances.forEach(CasebookService::start);
+        }
+    }
+
     public FlagTopic flagTopic() {
         return new FlagTopic(stack.kafka().bootstrapServers(), json);
     }

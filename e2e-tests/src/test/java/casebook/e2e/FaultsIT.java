@@ -209,9 +209,9 @@ class FaultsIT {
 
         void stop() throws InterruptedException {
             stopped = true;
+            // not interrupted: a sender waiting for an ack finishes that flag, then sees the stop
             for (Thread thread : threads) {
-                thread.interrupt();
-                thread.join(TimeUnit.MINUTES.toMillis(3));
+                thread.join(PATIENCE.toMillis());
             }
         }
 

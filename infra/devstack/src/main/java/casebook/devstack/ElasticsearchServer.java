@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class ElasticsearchServer extends LocalServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300); // 115 s measured on a busy machine
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

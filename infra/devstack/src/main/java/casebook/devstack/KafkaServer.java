@@ -24,7 +24,7 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaServer extends LocalServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // 65 s measured on a busy machine
 
     /**
      * @param port      0 for a free port chosen at start
