@@ -184,8 +184,8 @@ public final class Platform {
         out.append(row("PostgreSQL", stack.postgres().jdbcUrl(DATABASE) + "   user "
                 + stack.postgres().username() + " (trust authentication)"));
         out.append(row("Data and logs", config.dataDir() + "   kept between starts; infra/platform --fresh starts empty"));
-        out.append(row("Stored events", running.storedEvents + (running.demoLoaded ? " before the demo data (loaded now)"
-                : running.service != null ? " from earlier starts (no demo data loaded)" : "")));
+        out.append(row("Stored events", running.demoLoaded ? "none from earlier starts: demo data loaded"
+                : running.storedEvents + " from earlier starts" + (running.service != null ? " (no demo data loaded)" : "")));
         if (api == null) {
             out.append("\nSpring properties for the service:\n");
             stack.springProperties(DATABASE).forEach((key, value) -> out.append("  --").append(key).append('=')
