@@ -47,6 +47,8 @@ import static org.awaitility.Awaitility.await;
 @Order(Integer.MAX_VALUE - 1)
 class FaultsIT {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    /** A stop and a start of a server (Elasticsearch: up to 5 minutes on a busy machine), with intake beside it. */
+    private static final Duration FAULT_PATIENCE = Duration.ofMinutes(12);
     private static final int SUBJECTS = 8;
     private static final int BEFORE = 10;
     private static final int DURING = 5;
@@ -109,7 +111,7 @@ class FaultsIT {
             intake.start();
             intake.pace(() -> intake.restAcknowledged() >= BEFORE && intake.kafkaAcknowledged() >= BEFORE);
             CompletableFuture<Void> faulted = CompletableFuture.runAsync(() -> fault.during(intake));
-            intake.pace(faulted::isDone);
+            intake.pace(faulted::isDone, FAULT_PATIENCE);
             faulted.join();
             int rest = intake.restAcknowledged();
             int kafka = intake.kafkaAcknowledged();
@@ -200,7 +202,11 @@ class FaultsIT {
 
         /** Lets each sender send about ten flags a second until {@code done}. */
         void pace(Callable<Boolean> done) {
-            await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+            pace(done, PATIENCE);
+        }
+
+        void pace(Callable<Boolean> done, Duration atMost) {
+            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
                 turn(restTurns);
                 turn(kafkaTurns);
                 return done.call();
