@@ -156,12 +156,38 @@ public final class Casebook implements AutoCloseable {
         instances.forEach(CasebookService::start);
     }
 
+    /**
+     * Stops every instance of the case service (gracefully), does {@code work} while none runs (an operator's
+     * backup or restore), and starts them again.
+     */
+    public void whileStopped(Runnable work) {
+        instances.forEach(CasebookService::stop);
+        try {
+            work.run();
+        } finally {
+            instances.forEach(CasebookService::start);
+        }
+    }
+
     public FlagTopic flagTopic() {
         return new FlagTopic(stack.kafka().bootstrapServers(), json);
     }
 
     public EnforcementTopic enforcementTopic() {
         return new EnforcementTopic(stack.kafka().bootstrapServers(), json);
+    }
+
+    /** The events stored in the service's database, read as an operator would (SQL). */
+    public EventStore eventStore() {
+        return new EventStore(stack.postgres(), DATABASE, json);
+    }
+
+    /**
+     * The servers under the platform, for fault tests that stop and start one of them (it comes back on the same
+     * port with its data).
+     */
+    public DevStack servers() {
+        return stack;
     }
 
     public SearchIndex searchIndex() {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CasebookService extends LocalServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // 80 s measured on a busy machine
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path jar;

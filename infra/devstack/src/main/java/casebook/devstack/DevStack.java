@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, Kafka, Elasticsearch and Keycloak as local processes (see DEVSTACK.md).
  *
  * <p>Tests use {@link #shared()}: one stack per JVM on free ports with throw-away data, each server started
- * on first access, all stopped when the JVM exits:
+ * on first access, all stopped when the JVM exits. A server of the stack can be stopped and started again (a
+ * fault test): it comes back on the same port with its data.
  * <pre>{@code
  * @DynamicPropertySource
  * static void stack(DynamicPropertyRegistry registry) {
@@ -70,12 +71,26 @@ public final class DevStack implements AutoCloseable {
     }
 
     /**
-     * Starts all servers in parallel on the configured ports, PostgreSQL with fsync on, data kept in
-     * {@code config.dataDir()} after stop (for the logs) and wiped at the next start. The caller closes it.
+     * Starts all servers in parallel on the configured ports, PostgreSQL with fsync on, with the data that
+     * {@code config.dataDir()} holds from the last start (each server initialises its own folder when it is
+     * empty): the database, Kafka's cluster, topics and committed offsets, the search indices and Keycloak's
+     * database are where they were. The data stays there after {@link #close()}. The caller closes it.
      */
     public static DevStack start(DevStackConfig config) {
+        return start(config, false);
+    }
+
+    /** {@link #start(DevStackConfig)}, after deleting everything {@code config.dataDir()} holds. */
+    public static DevStack startEmpty(DevStackConfig config) {
+        return start(config, true);
+    }
+
+    private static DevStack start(DevStackConfig config, boolean empty) {
         Path root = config.dataDir();
         Leftovers.stopOrphaned(root, false);
+        if (empty) {
+            Folders.delete(root);
+        }
         Leftovers.claim(root);
         DevStack stack = new DevStack(
                 new PostgresServer(config.postgresPort(), root.resolve("postgres"), true, false),
@@ -135,10 +150,10 @@ public final class DevStack implements AutoCloseable {
         return properties;
     }
 
-    /** Stops every server, in parallel. */
+    /** Stops every server, in parallel; a throw-away stack's servers delete their data. */
     @Override
     public void close() {
-        inParallel(servers(), Server::stop, "stop");
+        inParallel(servers(), Server::close, "stop");
     }
 
     /** The server, started first unless it is running. */

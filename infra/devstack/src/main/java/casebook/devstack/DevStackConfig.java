@@ -19,7 +19,8 @@ public record DevStackConfig(int postgresPort, int kafkaPort, int elasticsearchP
 
     /**
      * 5432, 9092, 9200 and 8180, or the environment's {@code CASEBOOK_PG_PORT}, {@code CASEBOOK_KAFKA_PORT},
-     * {@code CASEBOOK_ES_PORT}, {@code CASEBOOK_KEYCLOAK_PORT}; data in {@code infra/devstack/target/platform-data}.
+     * {@code CASEBOOK_ES_PORT}, {@code CASEBOOK_KEYCLOAK_PORT}; data in {@code infra/platform-data}, or the
+     * environment's {@code CASEBOOK_DATA_DIR}.
      */
     public static DevStackConfig defaults() {
         return new DevStackConfig(
@@ -27,7 +28,13 @@ public record DevStackConfig(int postgresPort, int kafkaPort, int elasticsearchP
                 port("CASEBOOK_KAFKA_PORT", 9092),
                 port("CASEBOOK_ES_PORT", 9200),
                 port("CASEBOOK_KEYCLOAK_PORT", 8180),
-                Installation.platformDataDir());
+                defaultDataDir());
+    }
+
+    private static Path defaultDataDir() {
+        String value = System.getenv("CASEBOOK_DATA_DIR");
+        return value == null || value.isBlank() ? Installation.platformDataDir()
+                : Path.of(value.trim()).toAbsolutePath().normalize();
     }
 
     static int port(String variable, int fallback) {

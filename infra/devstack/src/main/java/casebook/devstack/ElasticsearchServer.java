@@ -12,19 +12,19 @@ import java.util.Map;
 
 /**
  * Elasticsearch 8 (the integ-test distribution: core modules only), single node, security off, 1 GB heap,
- * as the service user when this JVM runs as root. Its config folder is copied into the data folder, so the
- * unpacked distribution stays read-only.
+ * as the service user when this JVM runs as root. Its config folder is copied into the data folder at each start,
+ * so the unpacked distribution stays read-only; its {@code data/} folder (indices, aliases) is kept between starts.
  */
 public final class ElasticsearchServer extends LocalServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300); // 115 s measured on a busy machine
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * @param port      0 for a free port chosen at start
-     * @param dataDir   wiped at start
-     * @param throwAway delete {@code dataDir} at stop
+     * @param dataDir   kept from one start to the next (initialised when empty)
+     * @param throwAway delete {@code dataDir} at {@link #close()}
      */
     ElasticsearchServer(int port, Path dataDir, boolean throwAway) {
         super("Elasticsearch", port, dataDir, throwAway);
@@ -35,12 +35,13 @@ public final class ElasticsearchServer extends LocalServer {
         Path home = Installation.elasticsearchHome();
         int port = choosePort();
         int transportPort = Ports.free();
-        Folders.fresh(dataDir);
+        Folders.created(dataDir);
         Path config = dataDir.resolve("config");
         Folders.copy(home.resolve("config"), config);
-        for (String folder : List.of("data", "logs", "tmp")) {
-            Folders.fresh(dataDir.resolve(folder));
+        for (String folder : List.of("data", "logs")) {
+            Folders.created(dataDir.resolve(folder));
         }
+        Folders.fresh(dataDir.resolve("tmp"));
         ServiceUser.own(dataDir);
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/elasticsearch").toString()));
         Map.of("discovery.type", "single-node",

@@ -26,6 +26,15 @@ final class Folders {
         }
     }
 
+    /** Creates the folder (and its parents) unless it exists; what it holds stays. */
+    static Path created(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+
     /** Deletes the folder if it exists and creates it empty. */
     static Path fresh(Path folder) {
         delete(folder);

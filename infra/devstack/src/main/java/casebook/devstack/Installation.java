@@ -50,9 +50,12 @@ final class Installation {
         return server("keycloak.home", "bin/kc.sh");
     }
 
-    /** Default data folder of the platform command: {@code infra/devstack/target/platform-data}. */
+    /**
+     * Default data folder of the platform command: {@code infra/platform-data}, outside any build's {@code target/}
+     * so that {@code ./mvnw clean} does not delete an analyst's cases.
+     */
     static Path platformDataDir() {
-        return Path.of(PROPERTIES.getProperty("platform.data.dir"));
+        return Path.of(PROPERTIES.getProperty("platform.data.dir")).toAbsolutePath().normalize();
     }
 
     static Path serversDir() {

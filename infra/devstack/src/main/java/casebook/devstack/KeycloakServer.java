@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keycloak 26 in dev mode with the {@code casebook} realm imported from {@code infra/keycloak/casebook-realm.json}
- * (on the class path as {@code casebook/devstack/casebook-realm.json}). Each run gets a fresh H2 database: the
- * run folder holds its own {@code bin/} and {@code data/} and links {@code conf/}, {@code lib/},
- * {@code providers/} and {@code themes/} to the unpacked distribution. Admin console user: admin / admin.
+ * (on the class path as {@code casebook/devstack/casebook-realm.json}). The run folder holds its own {@code bin/}
+ * and {@code data/} and links {@code conf/}, {@code lib/}, {@code providers/} and {@code themes/} to the unpacked
+ * distribution. Its H2 database ({@code data/h2}) is kept between starts: the realm is imported at the first start
+ * only (Keycloak skips a realm that exists), so users, passwords and sessions changed since stay; a realm file
+ * changed since that import is not applied, and a warning says so. Admin console user: admin / admin.
  */
 public final class KeycloakServer extends LocalServer {
 
@@ -52,8 +55,8 @@ public final class KeycloakServer extends LocalServer {
 
     /**
      * @param port      0 for a free port chosen at start
-     * @param dataDir   wiped at start
-     * @param throwAway delete {@code dataDir} at stop
+     * @param dataDir   kept from one start to the next (initialised when empty)
+     * @param throwAway delete {@code dataDir} at {@link #close()}
      */
     KeycloakServer(int port, Path dataDir, boolean throwAway) {
         super("Keycloak", port, dataDir, throwAway);
@@ -138,20 +141,30 @@ public final class KeycloakServer extends LocalServer {
     }
 
     private Path prepareRunFolder(Path home) {
-        Folders.fresh(dataDir);
-        Path dist = dataDir.resolve("keycloak");
+        Path dist = Folders.created(dataDir.resolve("keycloak"));
         Folders.copy(home.resolve("bin"), dist.resolve("bin"));
         try {
             for (String shared : List.of("conf", "lib", "providers", "themes")) {
+                Files.deleteIfExists(dist.resolve(shared));
                 Files.createSymbolicLink(dist.resolve(shared), home.resolve(shared));
             }
             Path imports = Files.createDirectories(dist.resolve("data/import"));
-            try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
-                if (realm == null) {
+            byte[] realm;
+            try (InputStream in = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
+                if (in == null) {
                     throw new IllegalStateException(REALM_RESOURCE + " is not on the class path");
                 }
-                Files.copy(realm, imports.resolve("casebook-realm.json"));
+                realm = in.readAllBytes();
             }
+            Path imported = imports.resolve("casebook-realm.json");
+            if (Files.isDirectory(dist.resolve("data/h2")) && Files.isRegularFile(imported)
+                    && !Arrays.equals(Files.readAllBytes(imported), realm)) {
+                log.warn("Keycloak: the realm file changed since realm {} was imported into {}; Keycloak keeps the "
+                        + "imported realm. To import the new file, start with fresh data (infra/platform --fresh) "
+                        + "or delete {} (users and passwords changed since are lost), or apply the change in the "
+                        + "admin console", REALM, dist.resolve("data/h2"), dist.resolve("data/h2"));
+            }
+            Files.write(imported, realm);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Keycloak run folder " + dist, e);
         }

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the local servers share: a port chosen at start, the {@link Handle} on what {@link #launch()} started,
- * timing and logging of start and stop, the "not running" guard of their addresses, and the deletion of a
- * throw-away data folder at stop. Every method that reads or changes this state holds the server's monitor.
+ * What the local servers share: a port chosen at the first start and kept for the next ones, the {@link Handle} on
+ * what {@link #launch()} started, timing and logging of start and stop, the "not running" guard of their addresses,
+ * and the deletion of a throw-away data folder at {@link #close()}. Every method that reads or changes this state
+ * holds the server's monitor.
  */
 abstract class LocalServer implements Server {
 
@@ -36,7 +37,10 @@ abstract class LocalServer implements Server {
     private final String name;
     private final int requestedPort;
     private final boolean throwAway;
-    /** The server's folder, wiped at start by {@link #launch()}; null for a server without one. */
+    /**
+     * The server's folder: {@link #launch()} finds its data there from the last start (and initialises it when
+     * there is none); null for a server without one.
+     */
     protected final Path dataDir;
     private int port;
     private Handle handle;
@@ -50,7 +54,7 @@ abstract class LocalServer implements Server {
      * @param name          as logs and errors name it, e.g. "Kafka"
      * @param requestedPort 0 for a free port chosen at start
      * @param dataDir       the server's folder
-     * @param throwAway     delete {@code dataDir} at stop
+     * @param throwAway     delete {@code dataDir} at {@link #close()}
      */
     protected LocalServer(String name, int requestedPort, Path dataDir, boolean throwAway) {
         this.name = name;
@@ -99,7 +103,12 @@ abstract class LocalServer implements Server {
         handle.stop(STOP_TIMEOUT);
         handle = null;
         log.info("{} on port {} stopped", name, port);
-        if (throwAway) {
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
+        if (throwAway && dataDir != null) {
             Folders.delete(dataDir);
         }
     }
@@ -119,9 +128,12 @@ abstract class LocalServer implements Server {
         return handle != null && handle.isAlive();
     }
 
-    /** Chooses the port of this start: the requested one, or a free one. */
+    /**
+     * Chooses the port of this start: the requested one, else the one of the last start (a restart keeps its
+     * address), else a free one.
+     */
     protected final synchronized int choosePort() {
-        port = Ports.freeOr(requestedPort);
+        port = requestedPort != 0 || port == 0 ? Ports.freeOr(requestedPort) : port;
         return port;
     }
 

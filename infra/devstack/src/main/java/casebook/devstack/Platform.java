@@ -1,6 +1,12 @@
 package casebook.devstack;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform command ({@code infra/platform}): PostgreSQL, Kafka, Elasticsearch and Keycloak on their usual
- * ports, the Casebook service, demo data, and a banner saying where everything is. Ctrl-C stops it all.
+ * ports, the Casebook service, demo data, and a banner saying where everything is. Ctrl-C stops it all. The data
+ * stays in the data folder from one start to the next; demo data is loaded only into an empty platform (its event
+ * store holds no event).
  *
  * <pre>
- * Platform [--no-app] [--app-jar PATH]
+ * Platform [--fresh] [--no-app] [--app-jar PATH]
+ *   --fresh        delete the data of earlier starts first: an empty platform (with demo data)
  *   --no-app       only the servers (to run the service from an IDE against them)
  *   --app-jar      the service jar (default services/cases/cases-app/target/cases-app.jar)
- * Environment: CASEBOOK_PG_PORT, CASEBOOK_KAFKA_PORT, CASEBOOK_ES_PORT, CASEBOOK_KEYCLOAK_PORT, CASEBOOK_API_PORT
+ * Environment: CASEBOOK_PG_PORT, CASEBOOK_KAFKA_PORT, CASEBOOK_ES_PORT, CASEBOOK_KEYCLOAK_PORT, CASEBOOK_API_PORT,
+ * CASEBOOK_DATA_DIR (default infra/platform-data)
  * </pre>
  */
 public final class Platform {
@@ -33,14 +43,17 @@ public final class Platform {
         ConsoleLog.defaults();
         Logger log = LoggerFactory.getLogger(Platform.class); // after ConsoleLog.defaults()
         boolean app = true;
+        boolean fresh = false;
         Path jar = Path.of("services/cases/cases-app/target/cases-app.jar");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--no-app")) {
                 app = false;
+            } else if (args[i].equals("--fresh")) {
+                fresh = true;
             } else if (args[i].equals("--app-jar") && i + 1 < args.length) {
                 jar = Path.of(args[++i]);
             } else {
-                System.err.println("usage: infra/platform [--no-app] [--app-jar PATH]");
+                System.err.println("usage: infra/platform [--fresh] [--no-app] [--app-jar PATH]");
                 System.exit(2);
             }
         }
@@ -58,17 +71,25 @@ public final class Platform {
         }
 
         long started = System.nanoTime();
-        log.info("Starting PostgreSQL, Kafka, Elasticsearch and Keycloak (data and logs in {})", config.dataDir());
+        log.info("Starting PostgreSQL, Kafka, Elasticsearch and Keycloak ({} in {})",
+                fresh ? "deleting the data of earlier starts" : "with the data of earlier starts", config.dataDir());
         Running running = new Running();
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "platform-shutdown"));
         try {
-            running.stack = DevStack.start(config);
+            running.stack = fresh ? DevStack.startEmpty(config) : DevStack.start(config);
+            running.storedEvents = storedEvents(running.stack.postgres());
             if (app) {
                 running.service = new CasebookService(jar, apiPort, running.stack.springProperties(DATABASE),
                         config.dataDir().resolve("casebook/casebook.log"));
                 running.service.start();
-                List<String> problems = new DemoData(running.service.baseUrl(), running.stack.keycloak()).load();
-                problems.forEach(problem -> log.warn("Demo data: {}", problem));
+                if (running.storedEvents == 0) {
+                    List<String> problems = new DemoData(running.service.baseUrl(), running.stack.keycloak()).load();
+                    problems.forEach(problem -> log.warn("Demo data: {}", problem));
+                    running.demoLoaded = true;
+                } else {
+                    log.info("The event store holds {} events from earlier starts: no demo data loaded",
+                            running.storedEvents);
+                }
             }
         } catch (RuntimeException e) {
             log.error("The platform did not start: {}", e.getMessage(), e);
@@ -91,6 +112,35 @@ public final class Platform {
                 log.error("The Casebook service exited.\n{}", Processes.tail(running.service.logFile()));
                 System.exit(1);
             }
+        }
+    }
+
+    /**
+     * The events in the platform's event store: 0 for an empty platform (no database yet, or no event table yet,
+     * or no event in it).
+     */
+    static long storedEvents(PostgresServer postgres) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+                postgres.password());
+             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet found = exists.executeQuery()) {
+                if (!found.next()) {
+                    return 0;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for database " + DATABASE + " in PostgreSQL", e);
+        }
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(),
+                postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet events = statement.executeQuery("select case when to_regclass('domain_event_entry') is null "
+                     + "then 0 else (select count(*) from domain_event_entry) end")) {
+            events.next();
+            return events.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the events in database " + DATABASE, e);
         }
     }
 
@@ -133,7 +183,9 @@ public final class Platform {
         out.append(row("Elasticsearch", stack.elasticsearch().httpUrl()));
         out.append(row("PostgreSQL", stack.postgres().jdbcUrl(DATABASE) + "   user "
                 + stack.postgres().username() + " (trust authentication)"));
-        out.append(row("Data and logs", config.dataDir().toString()));
+        out.append(row("Data and logs", config.dataDir() + "   kept between starts; infra/platform --fresh starts empty"));
+        out.append(row("Stored events", running.demoLoaded ? "none from earlier starts: demo data loaded"
+                : running.storedEvents + " from earlier starts" + (running.service != null ? " (no demo data loaded)" : "")));
         if (api == null) {
             out.append("\nSpring properties for the service:\n");
             stack.springProperties(DATABASE).forEach((key, value) -> out.append("  --").append(key).append('=')
@@ -168,6 +220,8 @@ public final class Platform {
     private static final class Running {
         private volatile DevStack stack;
         private volatile CasebookService service;
+        private volatile long storedEvents;
+        private volatile boolean demoLoaded;
 
         void stop() {
             if (service != null) {

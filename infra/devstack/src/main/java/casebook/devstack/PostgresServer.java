@@ -1,5 +1,6 @@
 package casebook.devstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL 17 from the zonky binaries: {@code initdb} into a fresh data folder, then {@code pg_ctl start},
- * as the service user when this JVM runs as root. Trust authentication on 127.0.0.1 only.
+ * PostgreSQL 17 from the zonky binaries: {@code initdb} when the data folder holds no cluster yet (else the
+ * cluster of the last start is used as it is), then {@code pg_ctl start}, as the service user when this JVM runs
+ * as root. Trust authentication on 127.0.0.1 only.
  */
 public final class PostgresServer extends LocalServer {
 
@@ -31,9 +33,9 @@ public final class PostgresServer extends LocalServer {
 
     /**
      * @param port      0 for a free port chosen at start
-     * @param dataDir   wiped at start
+     * @param dataDir   kept from one start to the next (initialised when empty)
      * @param fsync     off only for tests: benchmarks and the platform keep it on
-     * @param throwAway delete {@code dataDir} at stop
+     * @param throwAway delete {@code dataDir} at {@link #close()}
      */
     PostgresServer(int port, Path dataDir, boolean fsync, boolean throwAway) {
         super("PostgreSQL", port, dataDir, throwAway);
@@ -44,11 +46,15 @@ public final class PostgresServer extends LocalServer {
     protected void launch() {
         Path home = Installation.postgresHome();
         int port = choosePort();
-        Folders.fresh(dataDir);
+        Folders.created(dataDir);
         ServiceUser.own(dataDir);
-        Processes.run("initdb", ServiceUser.wrap(List.of(home.resolve("bin/initdb").toString(), "-A", "trust",
-                "-U", USER, "-E", "UTF8", "--locale=C", "-D", pgdata().toString()), Map.of()),
-                Map.of(), dataDir, START_TIMEOUT);
+        if (!initialised()) {
+            // an initdb cut short leaves a folder without PG_VERSION: start it again from nothing
+            Folders.delete(pgdata());
+            Processes.run("initdb", ServiceUser.wrap(List.of(home.resolve("bin/initdb").toString(), "-A", "trust",
+                    "-U", USER, "-E", "UTF8", "--locale=C", "-D", pgdata().toString()), Map.of()),
+                    Map.of(), dataDir, START_TIMEOUT);
+        }
         List<String> options = new ArrayList<>(List.of("-p " + port, "-c listen_addresses=127.0.0.1",
                 "-c unix_socket_directories=" + dataDir, "-c max_connections=300"));
         if (!fsync) {
@@ -118,8 +124,13 @@ public final class PostgresServer extends LocalServer {
         return dataDir.resolve("postgres.log");
     }
 
-    private Path pgdata() {
+    /** The cluster's folder (PGDATA): what a cold backup copies. */
+    public Path pgdata() {
         return dataDir.resolve("pgdata");
+    }
+
+    private boolean initialised() {
+        return Files.isRegularFile(pgdata().resolve("PG_VERSION"));
     }
 
     private Connection connect(String database) throws SQLException {

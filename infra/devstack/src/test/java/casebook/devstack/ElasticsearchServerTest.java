@@ -43,4 +43,25 @@ class ElasticsearchServerTest {
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).path("_id").asText()).isEqualTo("case-1");
     }
+
+    @Test
+    void startsAgainOnTheSamePortWithItsIndices() throws Exception {
+        HttpResponse<String> indexed = http.send(HttpRequest.newBuilder(
+                        URI.create(elasticsearch.httpUrl() + "/devstack-test-restart/_doc/case-2?refresh=true"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"subjectId\":\"shop-120455\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(indexed.statusCode()).as(indexed.body()).isEqualTo(201);
+        String url = elasticsearch.httpUrl();
+
+        elasticsearch.stop();
+        assertThat(elasticsearch.isRunning()).isFalse();
+        elasticsearch.start();
+
+        assertThat(elasticsearch.httpUrl()).isEqualTo(url);
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(
+                URI.create(url + "/devstack-test-restart/_doc/case-2")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("shop-120455");
+    }
 }

@@ -40,6 +40,28 @@ class PostgresServerTest {
     }
 
     @Test
+    void startsAgainOnTheSamePortWithItsData() throws SQLException {
+        postgres.createDatabase("devstack_restart");
+        String url = postgres.jdbcUrl("devstack_restart");
+        try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table flag (id text primary key)");
+            statement.execute("insert into flag values ('scalping-51aa0c2d')");
+        }
+
+        postgres.stop();
+        postgres.start();
+
+        assertThat(postgres.jdbcUrl("devstack_restart")).isEqualTo(url);
+        try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select id from flag")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("scalping-51aa0c2d");
+        }
+    }
+
+    @Test
     void runsWithoutFsyncForTests() throws SQLException {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"),
                 postgres.username(), postgres.password());
