@@ -286,9 +286,9 @@ class RiskCaseDecisionTest {
     @Test
     void anEnforcementFailureReasonHasALimit() {
         String longest = "r".repeat(RecordEnforcementResult.MAX_REASON_LENGTH);
-        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.FAILED, longest, "svc"))
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.FAILED, longest, "svc"))
                 .expectEvents(new EnforcementFailed(CASE, BAN, 1, longest, "svc"));
-        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.FAILED, longest + "r", "svc"))
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.FAILED, longest + "r", "svc"))
                 .expectException(BrokenRule.code("reason-too-long")).expectNoEvents();
     }
 
@@ -299,7 +299,7 @@ class RiskCaseDecisionTest {
         ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
         givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, null)).expectResultMessagePayload(4L);
         givenProposed(ban, new SendBackDecision(CASE, "add the device", LEE_SEA, null)).expectResultMessagePayload(4L);
-        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "svc"))
+        givenDecidedBan(new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.APPLIED, null, "svc"))
                 .expectResultMessagePayload(5L);
         givenDecidedBan(new EnforcementFailed(CASE, BAN, 1, "locked", "svc"),
                 new RetryEnforcement(CASE, BAN, LEX_SEA_LEAD, null)).expectResultMessagePayload(6L);
@@ -337,7 +337,7 @@ class RiskCaseDecisionTest {
     @Test
     void aRepeatedEnforcementResultAnswersTheUnchangedVersion() {
         givenDecidedBan(new EnforcementApplied(CASE, BAN, 1, "ban-service"),
-                new RecordEnforcementResult(CASE, BAN, EnforcementOutcome.APPLIED, null, "ban-service"))
+                new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.APPLIED, null, "ban-service"))
                 .expectNoEvents().expectResultMessagePayload(5L);
     }
 }
