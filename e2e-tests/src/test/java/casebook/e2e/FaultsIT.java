@@ -1,5 +1,6 @@
 package casebook.e2e;
 
+import casebook.client.ApiException;
 import casebook.client.api.CasebookApi;
 import casebook.client.api.CasebookApi.APISearchCasesRequest;
 import casebook.client.model.CaseStatus;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 
 import static casebook.e2e.Search.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -82,6 +84,11 @@ class FaultsIT {
             // intake does not need the search index: both paths keep acknowledging while it is away
             intake.awaitRest(rest + DURING);
             intake.awaitKafka(kafka + DURING);
+            // search needs the index: an analyst is told to try again (503 problem 'unavailable'), never a 500
+            ApiException unavailable = catchThrowableOfType(ApiException.class,
+                    () -> found(casebook.as("ana.sea"), Flags.unique("dev")));
+            assertThat(unavailable.getCode()).isEqualTo(503);
+            assertThat(unavailable.getResponseBody()).contains("\"code\":\"unavailable\"");
             elasticsearch.start();
         });
     }

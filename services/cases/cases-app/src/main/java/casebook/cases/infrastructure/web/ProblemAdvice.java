@@ -4,6 +4,7 @@ import casebook.cases.domain.ActionNotPermitted;
 import casebook.cases.domain.CaseNotFound;
 import casebook.cases.domain.CaseRuleBroken;
 import casebook.cases.domain.RegionNotFound;
+import casebook.cases.infrastructure.kafka.Failures;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -11,6 +12,8 @@ import jakarta.validation.Path;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +38,7 @@ import java.util.List;
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(CaseNotFound.class)
     ProblemDetail notFound(CaseNotFound e) {
@@ -95,6 +99,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (node.getKind() == ElementKind.PARAMETER) name = node.getName();
         }
         return name;
+    }
+
+    /**
+     * What no other handler maps. A server Casebook depends on that is down, restarting or overloaded (the one rule of
+     * {@link Failures}, ADR 12) answers 503 {@code unavailable} with {@code Retry-After}: nothing was acknowledged,
+     * the same request may simply be sent again. Anything else is a 500 problem, logged with its stack trace.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (Failures.isInfrastructure(e)) {
+            log.warn("a server Casebook depends on is unavailable: {}", Failures.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "a server Casebook depends on is unavailable; nothing was changed, try again shortly"));
+        }
+        log.error("request failed", e);
+        return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "the request failed unexpectedly; it has been logged"));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
