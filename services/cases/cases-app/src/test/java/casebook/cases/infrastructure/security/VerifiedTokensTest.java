@@ -1,15 +1,13 @@
 package casebook.cases.infrastructure.security;
 
-import com.github.benmanes.caffeine.cache.Ticker;
+import casebook.cases.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +21,7 @@ class VerifiedTokensTest {
     static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
     final Decoder decoder = new Decoder();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(NOW);
     final VerifiedTokens tokens = new VerifiedTokens(decoder, 3, clock, clock);
 
     @Test
@@ -123,35 +121,6 @@ class VerifiedTokensTest {
             if (expiresAt == null) throw new BadJwtException("refused");
             return Jwt.withTokenValue(token).header("alg", "RS256").claim("sub", token)
                     .issuedAt(expiresAt.minusSeconds(600)).expiresAt(expiresAt).build();
-        }
-    }
-
-    /** Wall-clock time and the cache's ticker, moved together. */
-    static final class MovableClock extends Clock implements Ticker {
-        Instant now = NOW;
-
-        @Override
-        public long read() {
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

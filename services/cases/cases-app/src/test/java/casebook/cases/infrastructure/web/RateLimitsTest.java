@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.web;
 
+import casebook.cases.MovableClock;
 import casebook.cases.api.Actor;
 import casebook.cases.api.Region;
 import casebook.cases.api.RegionScope;
@@ -15,11 +16,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,32 +119,5 @@ class RateLimitsTest {
 
     private static Actor actor(String userId, Role role) {
         return new Actor(userId, Set.of(role), RegionScope.of(Set.of(new Region("SEA"))));
-    }
-
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
