@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -143,6 +144,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(
+                new FieldErrors.FieldError(e.getParameterName(), "is required"))));
+    }
+
+    /**
+     * Every other refusal Spring MVC answers by itself (method not allowed, unsupported media type, ...) is a problem
+     * with a {@code code} and {@code type} too, as clients rely on: the status's reason phrase in kebab case.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code")) && status instanceof HttpStatus known) {
+            String code = known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            problem.setType(java.net.URI.create("/problems/" + code));
+            problem.setProperty("code", code);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @Override
