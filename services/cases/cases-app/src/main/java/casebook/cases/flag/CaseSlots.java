@@ -1,13 +1,17 @@
 package casebook.cases.flag;
 
+import casebook.cases.api.CaseClosed;
 import casebook.cases.api.CaseId;
+import casebook.cases.api.CaseMerged;
+import casebook.cases.api.CaseReopened;
 import casebook.cases.api.Flag;
 import casebook.cases.api.Region;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.SubjectKind;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.domain.CaseRuleBroken;
-import casebook.cases.domain.OpenCases;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +39,10 @@ import static casebook.cases.flag.FlagClaims.rows;
  * place (docs/adr/0011). Set-based: a few statements per batch, whatever its size.
  */
 @Component
-class CaseSlots implements OpenCases {
+@ProcessingGroup(CaseSlots.PROCESSING_GROUP)
+class CaseSlots {
+    /** Subscribing: the slots change in the transaction of the events (see FlagKafkaConfiguration). */
+    static final String PROCESSING_GROUP = "case-slots";
     private static final Comparator<Key> KEY_ORDER = Comparator.comparing((Key k) -> k.region().code())
             .thenComparing(k -> k.subject().kind()).thenComparing(k -> k.subject().id()).thenComparing(Key::category);
     private final JdbcClient jdbc;
@@ -112,26 +119,32 @@ class CaseSlots implements OpenCases {
         return slots;
     }
 
-    @Override
-    public void closed(CaseId caseId) {
-        jdbc.sql("UPDATE case_slots SET closed_at = now() WHERE case_id = ?").param(caseId.value()).update();
+    /** The case closed: its slot stays its own until a newer flag outside the reopen window takes it. */
+    @EventHandler
+    void on(CaseClosed event) {
+        jdbc.sql("UPDATE case_slots SET closed_at = now() WHERE case_id = ?").param(event.caseId().value()).update();
     }
 
-    @Override
-    public void reopened(CaseId caseId, SubjectRef subject, RiskCategory category, Region region) {
-        if (reopen(caseId.value())) return;
-        List<UUID> newer = jdbc.sql("""
-                        SELECT case_id FROM case_slots WHERE region = ? AND subject_kind = ? AND subject_id = ?
-                        AND category = ?""")
-                .params(columns(new Key(region, subject, category))).query(UUID.class).list();
-        throw new CaseRuleBroken("newer-case-open", "a newer case is the current one for this subject and category"
-                + (newer.isEmpty() ? "" : ": " + newer.get(0)) + "; add the evidence there");
+    /**
+     * The closed case opened again (a person reopened it, or a flag within the window did, whose claim reopened the
+     * slot already). Refused when a newer case of the same subject and category took its slot: the exception rolls
+     * the reopening back with the rest of its transaction.
+     */
+    @EventHandler
+    void on(CaseReopened event) {
+        if (jdbc.sql("UPDATE case_slots SET closed_at = NULL WHERE case_id = ?").param(event.caseId().value())
+                .update() > 0) {
+            return;
+        }
+        throw new CaseRuleBroken("newer-case-open", "a newer case is the current one for this subject and category;"
+                + " add the evidence there");
     }
 
-    @Override
-    public void merged(CaseId duplicate, CaseId survivor) {
-        jdbc.sql("UPDATE case_slots SET case_id = ? WHERE case_id = ?").params(survivor.value(), duplicate.value())
-                .update();
+    /** The duplicate's slots now name the case it was merged into. */
+    @EventHandler
+    void on(CaseMerged event) {
+        jdbc.sql("UPDATE case_slots SET case_id = ? WHERE case_id = ?")
+                .params(event.into().value(), event.caseId().value()).update();
     }
 
     /** Opens every slot of the case again (a survivor of merges holds several); false when it holds none closed. */

@@ -6,7 +6,6 @@ import casebook.cases.api.FlagAttached;
 import casebook.cases.api.DuplicateAbsorbed;
 import casebook.cases.api.MergeCases;
 import casebook.cases.domain.CaseRuleBroken;
-import casebook.cases.domain.OpenCases;
 import casebook.cases.domain.RiskCase;
 import casebook.cases.domain.SlaPolicy;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,22 +21,20 @@ import java.util.List;
 /**
  * Merges a duplicate case into the one that survives, in one unit of work and one transaction: the duplicate closes
  * with a pointer ({@code CaseMerged}), the survivor takes its flags (read from the duplicate's history), evidence and
- * linked entities ({@code DuplicateAbsorbed}), and the duplicate's subject slot now names the survivor, so later
- * flags of the duplicate's category go there (docs/adr/0011).
+ * linked entities ({@code DuplicateAbsorbed}), and the duplicate's subject slot now names the survivor ({@code CaseSlots}, on
+ * {@code CaseMerged}), so later flags of the duplicate's category go there (docs/adr/0011).
  */
 @Component
 class CaseMerger {
     private final Repository<RiskCase> cases;
     private final EventStore events;
-    private final OpenCases openCases;
     private final SlaPolicy sla;
     private final DeadlineManager deadlines;
 
-    CaseMerger(Repository<RiskCase> cases, EventStore events, OpenCases openCases, SlaPolicy sla,
+    CaseMerger(Repository<RiskCase> cases, EventStore events, SlaPolicy sla,
                DeadlineManager deadlines) {
         this.cases = cases;
         this.events = events;
-        this.openCases = openCases;
         this.sla = sla;
         this.deadlines = deadlines;
     }
@@ -53,7 +50,6 @@ class CaseMerger {
         RiskCase.Duplicate handedOver = duplicate.invoke(d -> d.mergeInto(command));
         List<Flag> flags = flagsOf(command.duplicateId());
         survivor.execute(s -> s.absorb(handedOver, flags, command, sla, deadlines));
-        openCases.merged(command.duplicateId(), command.survivorId());
         return survivor.version();
     }
 

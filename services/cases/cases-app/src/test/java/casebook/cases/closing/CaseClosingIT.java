@@ -49,8 +49,12 @@ class CaseClosingIT {
         assertThat(later.caseId()).isNotEqualTo(old);
         assertThat(types(later.caseId())).containsExactly("CaseOpened", "FlagAttached");
         assertThat(types(old)).last().isEqualTo("CaseClosed");
+        // the slot names the newer case: the reopening is refused in its own transaction and nothing is stored
         assertThatThrownBy(() -> commands.sendAndWait(new ReopenCase(old, "chargebacks", Actors.ANALYST_SEA, null)))
-                .isInstanceOf(CaseRuleBroken.class).hasMessageContaining(later.caseId().toString());
+                .isInstanceOfSatisfying(CaseRuleBroken.class, e -> assertThat(e.code()).isEqualTo("newer-case-open"));
+        assertThat(types(old)).last().isEqualTo("CaseClosed");
+        assertThat(jdbc.sql("SELECT case_id FROM case_slots WHERE case_id IN (?, ?)").params(old.value(),
+                later.caseId().value()).query(java.util.UUID.class).list()).containsExactly(later.caseId().value());
     }
 
     @Test

@@ -20,7 +20,6 @@ class RiskCaseInvestigationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(RiskCase.class);
         fixture.registerInjectableResource(SLA);
-        fixture.registerInjectableResource(new RiskCaseClosingTest.RecordingOpenCases());
         open = new Object[] {new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P3,
                 fixture.currentTime(), null), new FlagAttached(CASE, flag("f-1", "0.6", null))};
     }

@@ -253,7 +253,6 @@ class RiskCaseTest {
 
     void registerEveryResource() {
         fixture.registerInjectableResource((ApprovalPolicy) region -> java.util.Optional.empty());
-        fixture.registerInjectableResource(new RiskCaseClosingTest.RecordingOpenCases());
     }
 
     /** Invariant 10: whatever the command, a case of another region answers like an unknown one. */
