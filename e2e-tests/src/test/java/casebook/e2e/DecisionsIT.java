@@ -52,7 +52,8 @@ class DecisionsIT {
 
         CaseChange approved = leeSea.approveDecision(caseId, eTag(proposed.getVersion()), null);
 
-        assertThat(approved.getVersion()).isEqualTo(proposed.getVersion() + 1);
+        // the decision and its statement of reasons (DSA Art. 17)
+        assertThat(approved.getVersion()).isEqualTo(proposed.getVersion() + 2);
         Decision taken = caseWith(anaSea, caseId, CaseStatus.DECIDED).getDecision();
         assertThat(taken.getState()).isEqualTo(Decision.StateEnum.TAKEN);
         assertThat(taken.getApprovedBy()).isEqualTo("lee.sea");
@@ -61,9 +62,11 @@ class DecisionsIT {
                 .containsExactly(EnforcementAction.SUSPEND_SELLING, EnforcementAction.BAN);
         assertThat(taken.getActions()).extracting(OrderedAction::getActionId).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(taken.getActions().get(0).getParameters()).containsEntry("days", "30");
-        CaseEvent decided = last(anaSea.getCaseHistory(caseId).getEvents());
+        List<CaseEvent> history = anaSea.getCaseHistory(caseId).getEvents();
+        CaseEvent decided = history.get(history.size() - 2);
         assertThat(decided.getType()).isEqualTo("CaseDecided");
         assertThat(decided.getActor()).isEqualTo("lee.sea");
+        assertThat(last(history).getType()).isEqualTo("StatementOfReasonsIssued");
 
         List<EnforcementTopic.Order> orders = casebook.enforcementTopic()
                 .ordersOf(caseId, 2, Duration.ofSeconds(60), Duration.ofSeconds(2));

@@ -20,6 +20,11 @@ public record ActionId(UUID value) {
         return new ActionId(UUID.nameUUIDFromBytes((decision + "/" + position).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The id of the order that reverses {@code original} (an overturn on appeal): the same for the same action. */
+    public static ActionId reversalOf(ActionId original) {
+        return new ActionId(UUID.nameUUIDFromBytes(("reversal/" + original).getBytes(StandardCharsets.UTF_8)));
+    }
+
     @JsonCreator
     public static ActionId of(String value) {
         return new ActionId(UUID.fromString(value));

@@ -11,5 +11,16 @@ import java.util.List;
 @Revision("1")
 public record DecisionProposed(CaseId caseId, DecisionId decisionId, Verdict verdict, List<String> policyRefs,
                                String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
-                               boolean approvalRequired) {
+                               boolean approvalRequired, DecisionGround ground, String legalGround) {
+    public DecisionProposed {
+        // stored before grounds were recorded: every decision then was on the terms and conditions
+        ground = ground == null ? DecisionGround.TERMS_AND_CONDITIONS : ground;
+    }
+
+    public DecisionProposed(CaseId caseId, DecisionId decisionId, Verdict verdict, List<String> policyRefs,
+                            String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
+                            boolean approvalRequired) {
+        this(caseId, decisionId, verdict, policyRefs, rationale, actions, label, proposedBy, approvalRequired,
+                DecisionGround.TERMS_AND_CONDITIONS, null);
+    }
 }

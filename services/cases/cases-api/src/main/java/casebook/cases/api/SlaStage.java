@@ -5,5 +5,7 @@ public enum SlaStage {
     /** From opening until someone first takes the case. */
     FIRST_ASSIGNMENT,
     /** From opening until the case is decided or dismissed. */
-    DECISION
+    DECISION,
+    /** From an appeal's filing until its review is decided. */
+    APPEAL_REVIEW
 }

@@ -34,7 +34,9 @@ public final class CasePermissions {
             entry(SendBackDecision.class, LEADS),
             entry(RetryEnforcement.class, LEADS),
             entry(CloseCase.class, WORKERS),
-            entry(ReopenCase.class, WORKERS));
+            entry(ReopenCase.class, WORKERS),
+            entry(FileAppeal.class, EnumSet.of(Role.SUPPORT, Role.APPEALS)),
+            entry(DecideAppeal.class, WORKERS));
 
     private CasePermissions() {
     }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static casebook.cases.domain.Text.blankToNull;
@@ -35,7 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * in event sourcing handlers, no I/O (the subject slots follow its events, see {@code CaseSlots}). Who may send a
  * command is one table ({@link CasePermissions}) applied by {@link #authorize} before any rule; the case owns its
  * lifecycle (status, assignment, escalation, priority, closing); its members own the rest: {@link Investigation}
- * (notes, evidence, linked entities), {@link Decision} (proposal, decision, enforcement), {@link SlaClock} (timing).
+ * (notes, evidence, linked entities), {@link Decision} (proposal, decision and statement of reasons, enforcement,
+ * appeal and reversals), {@link SlaClock} (timing).
  * Command handlers answer the case's version after the change.
  */
 @Aggregate(repository = "riskCaseRepository")
@@ -70,6 +72,9 @@ public class RiskCase {
     private Map<String, Money> exposureByCurrency = new LinkedHashMap<>();
     private CaseId mergedInto;
     private ResolutionCode resolution;
+    /** Where an appealed case returns when its appeal is upheld: decided, or closed. */
+    private CaseStatus statusBeforeAppeal;
+    private ResolutionCode resolutionBeforeAppeal;
     @AggregateMember
     private Investigation investigation = new Investigation();
     @AggregateMember
@@ -181,6 +186,7 @@ public class RiskCase {
         return switch (stage) {
             case FIRST_ASSIGNMENT -> sla.everAssigned() || decision.made();
             case DECISION -> decision.made();
+            case APPEAL_REVIEW -> decision.openAppeal().isEmpty();
         };
     }
 
@@ -292,7 +298,7 @@ public class RiskCase {
     // ---- decision and enforcement: the member decides, the case keeps the status
 
     @CommandHandler
-    public long handle(ProposeDecision command, ApprovalPolicy approvals) {
+    public long handle(ProposeDecision command, ApprovalPolicy approvals, AppealPolicy appeals) {
         requireAssigned();
         requireAssignee(command.actor());
         boolean approvalRequired = command.verdict() == Verdict.VIOLATION
@@ -301,15 +307,17 @@ public class RiskCase {
         DecisionProposed proposed = decision.propose(id, command, subject, approvalRequired);
         record(proposed);
         if (!approvalRequired) {
-            record(Decision.decide(proposed, subject, null));
+            Decision.decide(proposed, subject, null, region, now(), appeals.window(region, subject.kind()))
+                    .forEach(this::record);
         }
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(ApproveDecision command) {
+    public long handle(ApproveDecision command, AppealPolicy appeals) {
         requireStatus(CaseStatus.DECISION_PROPOSED);
-        record(decision.approve(command.actor(), subject));
+        decision.approve(command.actor(), subject, region, now(), appeals.window(region, subject.kind()))
+                .forEach(this::record);
         return getVersion();
     }
 
@@ -339,6 +347,44 @@ public class RiskCase {
         requireStatus(CaseStatus.DECIDED);
         record(decision.retry(id, command, subject));
         return getVersion();
+    }
+
+    // ---- appeals (DSA Art. 20, invariant 6): the decision member decides, the case keeps the status
+
+    /** An appeal of a decided (or decided and closed) violation; it joins the region's appeal queue with a deadline. */
+    @CommandHandler
+    public long handle(FileAppeal command, AppealPolicy appeals, DeadlineManager deadlines) {
+        requireNotMerged();
+        Instant now = now();
+        Instant reviewDueAt = now.plus(appeals.reviewTarget(region));
+        Optional<AppealFiled> filed = decision.file(id, command, now, reviewDueAt, appeals.window(region, subject.kind()));
+        if (filed.isPresent()) {
+            requireStatus(CaseStatus.DECIDED, CaseStatus.CLOSED);
+            record(filed.get());
+            new AppealDeadline(command.appealId(), reviewDueAt).schedule(deadlines);
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DecideAppeal command) {
+        requireStatus(CaseStatus.APPEALED);
+        decision.decideAppeal(id, command, subject).forEach(this::record);
+        return getVersion();
+    }
+
+    /** An appeal still open when its review is due: the breach is recorded and the case goes to the lead. */
+    @DeadlineHandler(deadlineName = AppealDeadline.NAME)
+    void on(AppealDeadline deadline) {
+        Optional<AppealFiled> open = decision.openAppeal();
+        if (open.isEmpty() || !open.get().appealId().equals(deadline.appealId())) {
+            return;
+        }
+        record(new SlaBreached(id, SlaStage.APPEAL_REVIEW, deadline.dueAt()));
+        if (!escalated) {
+            record(new CaseEscalated(id, "appeal " + deadline.appealId() + " not reviewed by " + deadline.dueAt(),
+                    SlaDeadline.ACTOR));
+        }
     }
 
     // ---- closing and reopening
@@ -391,7 +437,19 @@ public class RiskCase {
         switch (code) {
             case ENFORCED -> {
                 requireStatus(CaseStatus.DECIDED);
-                decision.requireEveryActionApplied();
+                decision.requireEnforcementSettled();
+                if (decision.whollyOverturned()) {
+                    throw new CaseRuleBroken("case-status", "every action was overturned on appeal: close it as"
+                            + " OVERTURNED");
+                }
+            }
+            case OVERTURNED -> {
+                requireStatus(CaseStatus.DECIDED);
+                if (!decision.whollyOverturned()) {
+                    throw new CaseRuleBroken("case-status", "only a decision whose every action was overturned on"
+                            + " appeal closes as OVERTURNED");
+                }
+                decision.requireEnforcementSettled();
             }
             case NO_VIOLATION -> requireStatus(CaseStatus.DISMISSED);
             case SUBJECT_GONE -> {
@@ -550,6 +608,24 @@ public class RiskCase {
     void on(CaseClosed event) {
         status = CaseStatus.CLOSED;
         resolution = event.resolution();
+    }
+
+    @EventSourcingHandler
+    void on(AppealFiled event) {
+        statusBeforeAppeal = status;
+        resolutionBeforeAppeal = resolution;
+        status = CaseStatus.APPEALED;
+        resolution = null;
+    }
+
+    /** Upheld: back where it was (decided, or closed); overturned in part or whole: decided, its reversals pending. */
+    @EventSourcingHandler
+    void on(AppealDecided event) {
+        boolean upheld = event.outcome() == AppealOutcome.UPHELD;
+        status = upheld ? statusBeforeAppeal : CaseStatus.DECIDED;
+        resolution = upheld ? resolutionBeforeAppeal : null;
+        statusBeforeAppeal = null;
+        resolutionBeforeAppeal = null;
     }
 
     @EventSourcingHandler

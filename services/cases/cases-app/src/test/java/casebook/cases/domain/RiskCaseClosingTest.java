@@ -23,8 +23,7 @@ class RiskCaseClosingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
+        fixture = RiskCaseFixtures.fixture();
         now = fixture.currentTime();
     }
 

@@ -19,16 +19,14 @@ class RiskCaseDecisionTest {
     static final DecisionId DECISION = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
     static final Actor LEX_SEA_LEAD = new Actor("lex.sea", Set.of(Role.LEAD), RegionScope.of(Set.of(SEA)));
     static final Actor LEE_US = new Actor("lee.us", Set.of(Role.LEAD), RegionScope.of(Set.of(new Region("US"))));
-    static final ApprovalPolicy THRESHOLD_5000_USD = region -> Optional.of(new Money(new BigDecimal("5000"), "USD"));
+    static final ApprovalPolicy THRESHOLD_5000_USD = RiskCaseFixtures.THRESHOLD_5000_USD;
     static final List<String> POLICY = List.of("SELLER-POLICY-4.2");
 
     AggregateTestFixture<RiskCase> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
-        fixture.registerInjectableResource(THRESHOLD_5000_USD);
+        fixture = RiskCaseFixtures.fixture();
     }
 
     /** A SEA seller case with 1,520 USD at risk, assigned to {@code assignee}. */
@@ -64,12 +62,25 @@ class RiskCaseDecisionTest {
                 c.actor().userId(), approvedBy);
     }
 
+    /** The statement of reasons the subject gets with a violation decided now (DSA Art. 17). */
+    StatementOfReasonsIssued statement(ProposeDecision c) {
+        java.time.Instant at = fixture.currentTime();
+        List<Restriction> restrictions = new java.util.ArrayList<>();
+        for (int i = 0; i < c.actions().size(); i++) {
+            restrictions.add(new Restriction(ActionId.of(DECISION, i), c.actions().get(i).action(), "SEA", null));
+        }
+        return new StatementOfReasonsIssued(CASE, DECISION, SHOP, new StatementOfReasons(restrictions,
+                DecisionGround.TERMS_AND_CONDITIONS, null, c.policyRefs(), c.rationale(), "SOURCE_VOLUNTARY", true,
+                "AUTOMATED_DECISION_NOT_AUTOMATED", at, at.atZone(java.time.ZoneOffset.UTC).plusMonths(6).toInstant(),
+                List.of("INTERNAL_COMPLAINT", "OUT_OF_COURT_SETTLEMENT", "JUDICIAL")));
+    }
+
     @Test
     void aMildViolationByTheAssigneeIsDecidedAtOnce() {
         ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN, EnforcementAction.LIMIT_LISTINGS);
         givenAssignedTo(ANA_SEA, warn)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(proposed(warn, false), decided(warn, null))
+                .expectEvents(proposed(warn, false), decided(warn, null), statement(warn))
                 .expectState(c -> org.assertj.core.api.Assertions.assertThat(c).extracting("status")
                         .isEqualTo(CaseStatus.DECIDED));
     }
@@ -158,8 +169,8 @@ class RiskCaseDecisionTest {
         ProposeDecision ban = violation(ANA_SEA, EnforcementAction.SUSPEND_SELLING, EnforcementAction.BAN);
         givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, 3L))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(decided(ban, "lee.sea"))
-                .expectResultMessagePayload(4L);
+                .expectEvents(decided(ban, "lee.sea"), statement(ban))
+                .expectResultMessagePayload(5L);
     }
 
     @Test
@@ -297,7 +308,7 @@ class RiskCaseDecisionTest {
     void decisionCommandsAnswerTheCasesNewVersion() {
         givenAssignedTo(ANA_SEA, dismissal(ANA_SEA)).expectResultMessagePayload(4L);
         ProposeDecision ban = violation(ANA_SEA, EnforcementAction.BAN);
-        givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, null)).expectResultMessagePayload(4L);
+        givenProposed(ban, new ApproveDecision(CASE, LEE_SEA, null)).expectResultMessagePayload(5L);
         givenProposed(ban, new SendBackDecision(CASE, "add the device", LEE_SEA, null)).expectResultMessagePayload(4L);
         givenDecidedBan(new RecordEnforcementResult(CASE, BAN, 1, SEA, EnforcementOutcome.APPLIED, null, "svc"))
                 .expectResultMessagePayload(5L);
@@ -327,7 +338,7 @@ class RiskCaseDecisionTest {
     void moneyAtRiskCountsAboveTheThresholdOnlyAndIsKeptByLaterFlagsWithoutMoney() {
         ProposeDecision warn = violation(ANA_SEA, EnforcementAction.WARN);
         givenFlagsThen(warn, flag("f-1", "0.6", "5000.00"))
-                .expectEvents(proposed(warn, false), decided(warn, null));
+                .expectEvents(proposed(warn, false), decided(warn, null), statement(warn));
         givenFlagsThen(warn, flag("f-1", "0.6", "5000.01"))
                 .expectEvents(proposed(warn, true));
         givenFlagsThen(warn, flag("f-1", "0.6", "7000.00"), flag("f-2", "0.6", null))

@@ -31,9 +31,7 @@ class RiskCaseEnforcementResultTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
-        fixture.registerInjectableResource(THRESHOLD_5000_USD);
+        fixture = RiskCaseFixtures.fixture();
     }
 
     /** A SEA seller case decided with SUSPEND_SELLING (attempt 1) and BAN, then the given events and command. */

@@ -14,8 +14,7 @@ class RiskCaseEscalationTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
+        fixture = RiskCaseFixtures.fixture();
         opened = new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P2, fixture.currentTime(), null);
     }
 

@@ -18,8 +18,7 @@ class RiskCaseInvestigationTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
+        fixture = RiskCaseFixtures.fixture();
         open = new Object[] {new CaseOpened(CASE, SHOP, SEA, RiskCategory.BRUSHING, Priority.P3,
                 fixture.currentTime(), null), new FlagAttached(CASE, flag("f-1", "0.6", null))};
     }

@@ -30,9 +30,7 @@ class RiskCaseLimitsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
-        fixture.registerInjectableResource(THRESHOLD_5000_USD);
+        fixture = RiskCaseFixtures.fixture();
     }
 
     private CaseOpened opened() {
@@ -135,9 +133,7 @@ class RiskCaseLimitsTest {
 
     @Test
     void withoutAThresholdOnlySevereActionsNeedApproval() {
-        AggregateTestFixture<RiskCase> noThreshold = new AggregateTestFixture<>(RiskCase.class);
-        noThreshold.registerInjectableResource(SLA);
-        noThreshold.registerInjectableResource((ApprovalPolicy) region -> Optional.empty());
+        AggregateTestFixture<RiskCase> noThreshold = RiskCaseFixtures.fixture(region -> Optional.empty());
         noThreshold.given(opened(), new FlagAttached(CASE, flagIn("f-1", "900000.00", "EUR")),
                         new CaseAssigned(CASE, "ana.sea", null))
                 .when(warn())

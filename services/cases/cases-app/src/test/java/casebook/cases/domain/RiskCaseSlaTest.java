@@ -20,9 +20,7 @@ class RiskCaseSlaTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
-        fixture.registerInjectableResource(RiskCaseDecisionTest.THRESHOLD_5000_USD);
+        fixture = RiskCaseFixtures.fixture();
         now = fixture.currentTime();
     }
 

@@ -38,8 +38,7 @@ class RiskCaseTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RiskCase.class);
-        fixture.registerInjectableResource(SLA);
+        fixture = RiskCaseFixtures.fixture();
         now = fixture.currentTime();
     }
 
@@ -242,7 +241,10 @@ class RiskCaseTest {
                 new ApproveDecision(CASE, actor, null), new SendBackDecision(CASE, "more evidence", actor, null),
                 new CloseCase(CASE, ResolutionCode.SUBJECT_GONE, null, actor, null),
                 new ReopenCase(CASE, "new evidence", actor, null),
-                new RetryEnforcement(CASE, ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"), actor, null));
+                new RetryEnforcement(CASE, ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"), actor, null),
+                new FileAppeal(CASE, AppealId.of("ap-1"), DecisionId.random(), "I did nothing wrong", List.of(),
+                        AppealChannel.SUPPORT, actor, null),
+                new DecideAppeal(CASE, AppealId.of("ap-1"), List.of(), "upheld", actor, null));
     }
 
     Object[] inReview() {
@@ -251,14 +253,9 @@ class RiskCaseTest {
                 new CaseEscalated(CASE, "a ring", "ana.sea"), new CaseAssigned(CASE, "ana.sea", null)};
     }
 
-    void registerEveryResource() {
-        fixture.registerInjectableResource((ApprovalPolicy) region -> java.util.Optional.empty());
-    }
-
     /** Invariant 10: whatever the command, a case of another region answers like an unknown one. */
     @Test
     void aCaseOfAnotherRegionIsUnknownToEveryCommand() {
-        registerEveryResource();
         for (Object command : everyWriteBy(ANA_US)) {
             fixture.given(inReview()).when(command).expectException(CaseNotFound.class).expectNoEvents();
         }
@@ -271,7 +268,6 @@ class RiskCaseTest {
     /** An auditor reads everything and writes nothing; only leads de-escalate, approve, send back and retry. */
     @Test
     void eachCommandNeedsItsRoles() {
-        registerEveryResource();
         for (Object command : everyWriteBy(AUDREY)) {
             fixture.given(inReview()).when(command).expectException(ActionNotPermitted.class).expectNoEvents();
         }

@@ -1,6 +1,21 @@
 package casebook.cases.domain.decision;
 
 import casebook.cases.api.ActionId;
+import casebook.cases.api.ActionRuling;
+import casebook.cases.api.AppealDecided;
+import casebook.cases.api.AppealFiled;
+import casebook.cases.api.AppealId;
+import casebook.cases.api.AppealOutcome;
+import casebook.cases.api.DecideAppeal;
+import casebook.cases.api.DecisionGround;
+import casebook.cases.api.DecisionId;
+import casebook.cases.api.FileAppeal;
+import casebook.cases.api.Region;
+import casebook.cases.api.Restriction;
+import casebook.cases.api.ReversalOrdered;
+import casebook.cases.api.Ruling;
+import casebook.cases.api.StatementOfReasons;
+import casebook.cases.api.StatementOfReasonsIssued;
 import casebook.cases.api.Actor;
 import casebook.cases.api.CaseClosed;
 import casebook.cases.api.CaseDecided;
@@ -27,9 +42,16 @@ import casebook.cases.domain.ActionNotPermitted;
 import casebook.cases.domain.CaseRuleBroken;
 import casebook.cases.domain.SubjectKindPolicy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,24 +59,44 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static casebook.cases.domain.Text.hasControlCharacters;
+import static casebook.cases.domain.Text.blankToNull;
+import static casebook.cases.domain.Text.isOneToken;
+import static casebook.cases.domain.Text.requireOptionalText;
 import static casebook.cases.domain.Text.requireText;
 
 /**
- * A case's decision: the proposal waiting for a second person, the decision taken, and the enforcement of each
- * action it ordered (attempts and results). A member of the case ({@code @AggregateMember}): it decides what a
+ * A case's decision: the proposal waiting for a second person, the decision taken with its statement of reasons,
+ * the enforcement of each action it ordered (attempts and results), and its appeal (once per decision) with the
+ * reversal of every action the appeal overturned. A member of the case ({@code @AggregateMember}): it decides what a
  * command means for the decision and answers the events; the case checks who may act and in which state.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Decision {
+    /** The parameter of an action that says for how many days it restricts (a suspension's, a hold's). */
+    public static final String DAYS = "days";
     private DecisionProposed proposal;
     private CaseDecided decided;
+    private Instant decidedAt;
+    /** Until when the subject may appeal the decision, as its statement of reasons told them. */
+    private Instant appealBy;
     private List<Enforcement> enforcement = new ArrayList<>();
+    /** The appeal of each decision ever appealed (once per decision, invariant 6). */
+    private Map<DecisionId, AppealId> appeals = new HashMap<>();
+    private AppealFiled openAppeal;
 
-    /** One ordered action of the decision and where it stands. */
-    record Enforcement(OrderedAction action, int attempt, EnforcementState state) {
+    /**
+     * One ordered action and where it stands: an action of the decision, or the reversal of one ({@code reverses});
+     * {@code overturned} when an appeal overturned it.
+     */
+    record Enforcement(OrderedAction action, int attempt, EnforcementState state, ActionId reverses,
+                       boolean overturned) {
         Enforcement with(int newAttempt, EnforcementState newState) {
-            return new Enforcement(action, newAttempt, newState);
+            return new Enforcement(action, newAttempt, newState, reverses, overturned);
+        }
+
+        Enforcement overturn() {
+            return new Enforcement(action, attempt, state, reverses, true);
         }
     }
 
@@ -69,11 +111,35 @@ public class Decision {
         requireWellFormed(command, subject);
         return new DecisionProposed(caseId, command.decisionId(), command.verdict(), command.policyRefs(),
                 command.rationale().strip(), command.actions(), command.label(), command.actor().userId(),
-                approvalRequired);
+                approvalRequired, command.ground(), blankToNull(command.legalGround()));
     }
 
-    /** The decision taken on a proposal, each planned action ordered under its own id. */
-    public static CaseDecided decide(DecisionProposed proposal, SubjectRef subject, String approvedBy) {
+    /**
+     * The decision taken on a proposal and, for a violation, its statement of reasons (DSA Art. 17) with the date
+     * until which it can be appealed.
+     */
+    public static List<Object> decide(DecisionProposed proposal, SubjectRef subject, String approvedBy, Region region,
+                                      Instant at, Period appealWindow) {
+        CaseDecided decided = decided(proposal, subject, approvedBy);
+        if (decided.verdict() != Verdict.VIOLATION) {
+            return List.of(decided);
+        }
+        Instant appealBy = at.atZone(ZoneOffset.UTC).plus(appealWindow).toInstant();
+        List<Restriction> restrictions = decided.actions().stream().map(a -> new Restriction(a.actionId(), a.action(),
+                region.code(), endOf(a, at))).toList();
+        StatementOfReasons statement = new StatementOfReasons(restrictions, proposal.ground(), proposal.legalGround(),
+                proposal.policyRefs(), proposal.rationale(), StatementOfReasons.SOURCE_OWN_INITIATIVE, true,
+                StatementOfReasons.NOT_AUTOMATED, at, appealBy, StatementOfReasons.REDRESS);
+        return List.of(decided, new StatementOfReasonsIssued(decided.caseId(), decided.decisionId(), subject, statement));
+    }
+
+    /** A restriction with a whole number of {@code days} ends that many days after the decision; others do not end. */
+    private static Instant endOf(OrderedAction action, Instant at) {
+        String days = action.parameters().get(DAYS);
+        return days != null && days.matches("[1-9][0-9]{0,4}") ? at.plus(Duration.ofDays(Long.parseLong(days))) : null;
+    }
+
+    private static CaseDecided decided(DecisionProposed proposal, SubjectRef subject, String approvedBy) {
         List<OrderedAction> ordered = new ArrayList<>();
         List<PlannedAction> planned = proposal.actions();
         for (int i = 0; i < planned.size(); i++) {
@@ -86,9 +152,9 @@ public class Decision {
     }
 
     /** Invariant 4: a second person approves the waiting proposal. */
-    public CaseDecided approve(Actor approver, SubjectRef subject) {
+    public List<Object> approve(Actor approver, SubjectRef subject, Region region, Instant at, Period appealWindow) {
         requireSecondPerson(approver);
-        return decide(proposal, subject, approver.userId());
+        return decide(proposal, subject, approver.userId(), region, at, appealWindow);
     }
 
     public DecisionSentBack sendBack(CaseId caseId, SendBackDecision command) {
@@ -119,20 +185,136 @@ public class Decision {
     /** A failed action ordered again, as a new attempt. */
     public EnforcementRetried retry(CaseId caseId, RetryEnforcement command, SubjectRef subject) {
         Enforcement failed = enforcementOf(command.actionId());
+        if (failed.overturned()) {
+            throw new CaseRuleBroken("action-overturned", "the action was overturned on appeal: it is not ordered again");
+        }
         if (failed.state() != EnforcementState.FAILED) {
             throw new CaseRuleBroken("action-not-failed", "only a failed action can be retried; this one is "
                     + failed.state());
         }
         return new EnforcementRetried(caseId, decided.decisionId(), subject, failed.action(), decided.policyRefs(),
-                decided.decidedBy(), decided.approvedBy(), failed.attempt() + 1, command.actor().userId());
+                decided.decidedBy(), decided.approvedBy(), failed.attempt() + 1, command.actor().userId(),
+                failed.reverses());
     }
 
-    /** A case closes as ENFORCED only once every ordered action is applied. */
-    public void requireEveryActionApplied() {
-        if (enforcement.stream().anyMatch(e -> e.state() != EnforcementState.APPLIED)) {
+    /**
+     * A case closes only once its enforcement is settled: every standing action applied, and every reversal of an
+     * action overturned on appeal applied.
+     */
+    public void requireEnforcementSettled() {
+        if (enforcement.stream().anyMatch(e -> !e.overturned() && e.state() != EnforcementState.APPLIED)) {
             throw new CaseRuleBroken("enforcement-outstanding",
-                    "every action must be applied before the case closes as ENFORCED; retry the failed ones");
+                    "every action and reversal must be applied before the case closes; retry the failed ones");
         }
+    }
+
+    /** Whether an appeal overturned every action of the decision. */
+    public boolean whollyOverturned() {
+        return decided != null && enforcement.stream().filter(e -> e.reverses() == null)
+                .allMatch(Enforcement::overturned);
+    }
+
+    // ---- appeals (DSA Art. 20, invariant 6)
+
+    /** The appeal under review, if any. */
+    public Optional<AppealFiled> openAppeal() {
+        return Optional.ofNullable(openAppeal);
+    }
+
+    /**
+     * An appeal against the current decision, a violation, within its window, once per decision; the same appeal
+     * filed again is nothing new. {@code fallbackWindow} dates decisions taken before statements of reasons.
+     */
+    public Optional<AppealFiled> file(CaseId caseId, FileAppeal command, Instant now, Instant reviewDueAt,
+                                      Period fallbackWindow) {
+        requireWellFormed(command);
+        AppealId earlier = appeals.get(command.decisionId());
+        if (command.appealId().equals(earlier)) {
+            return Optional.empty();
+        }
+        if (decided == null || !decided.decisionId().equals(command.decisionId())) {
+            throw new CaseRuleBroken("unknown-decision", "the case's current decision is not " + command.decisionId());
+        }
+        if (decided.verdict() != Verdict.VIOLATION) {
+            throw new CaseRuleBroken("decision-not-appealable", "only a decided violation can be appealed");
+        }
+        if (earlier != null) {
+            throw new CaseRuleBroken("already-appealed", "decision " + command.decisionId() + " was appealed already"
+                    + " (appeal " + earlier + "); a decision is appealed once");
+        }
+        Instant deadline = appealBy != null ? appealBy : decidedAt.atZone(ZoneOffset.UTC).plus(fallbackWindow).toInstant();
+        if (now.isAfter(deadline)) {
+            throw new CaseRuleBroken("appeal-window-closed", "the decision could be appealed until " + deadline);
+        }
+        return Optional.of(new AppealFiled(caseId, command.appealId(), command.decisionId(), command.statement().strip(),
+                command.evidenceRefs(), command.channel(), command.actor().userId(), reviewDueAt));
+    }
+
+    private static void requireWellFormed(FileAppeal command) {
+        if (command.appealId() == null || command.decisionId() == null || command.channel() == null) {
+            throw new CaseRuleBroken("appeal-invalid", "an appeal needs its id, the decision it contests and its channel");
+        }
+        requireText("appeal-invalid", "statement", command.statement(), FileAppeal.MAX_STATEMENT_LENGTH);
+        if (command.evidenceRefs().size() > FileAppeal.MAX_EVIDENCE_REFS || command.evidenceRefs().stream().anyMatch(
+                ref -> ref == null || ref.length() > FileAppeal.MAX_EVIDENCE_REF_LENGTH || !isOneToken(ref))) {
+            throw new CaseRuleBroken("appeal-invalid", "at most " + FileAppeal.MAX_EVIDENCE_REFS + " evidence references,"
+                    + " each a URI or object key of at most " + FileAppeal.MAX_EVIDENCE_REF_LENGTH + " characters");
+        }
+    }
+
+    /**
+     * The review of the open appeal by a person who neither proposed nor approved the decision: a ruling for each of
+     * its actions; every overturned action that may have taken effect (not failed) is reversed by an order of its own.
+     */
+    public List<Object> decideAppeal(CaseId caseId, DecideAppeal command, SubjectRef subject) {
+        if (openAppeal == null || !openAppeal.appealId().equals(command.appealId())) {
+            throw new CaseRuleBroken("unknown-appeal", "the case has no open appeal " + command.appealId());
+        }
+        requireImpartialReviewer(command.actor());
+        requireText("appeal-rationale", "rationale", command.rationale(), DecideAppeal.MAX_RATIONALE_LENGTH);
+        Map<ActionId, Ruling> rulings = requireRulingForEachAction(command.rulings());
+        long overturned = rulings.values().stream().filter(r -> r == Ruling.OVERTURNED).count();
+        AppealOutcome outcome = overturned == 0 ? AppealOutcome.UPHELD
+                : overturned == rulings.size() ? AppealOutcome.OVERTURNED : AppealOutcome.PARTIALLY_OVERTURNED;
+        String reviewer = command.actor().userId();
+        List<Object> events = new ArrayList<>();
+        events.add(new AppealDecided(caseId, command.appealId(), decided.decisionId(), outcome, command.rulings(),
+                command.rationale().strip(), reviewer));
+        for (Enforcement e : enforcement) {
+            if (e.reverses() == null && rulings.get(e.action().actionId()) == Ruling.OVERTURNED
+                    && e.state() != EnforcementState.FAILED) {
+                OrderedAction reversal = new OrderedAction(ActionId.reversalOf(e.action().actionId()), e.action().action(),
+                        e.action().parameters());
+                events.add(new ReversalOrdered(caseId, decided.decisionId(), subject, reversal, e.action().actionId(),
+                        command.appealId(), decided.policyRefs(), reviewer));
+            }
+        }
+        return events;
+    }
+
+    /** Invariant 6: neither the person who decided nor the one who approved reviews the appeal. */
+    private void requireImpartialReviewer(Actor reviewer) {
+        if (reviewer.userId().equals(decided.decidedBy()) || reviewer.userId().equals(decided.approvedBy())) {
+            throw new ActionNotPermitted("an appeal is reviewed by someone who neither proposed nor approved the"
+                    + " decision");
+        }
+    }
+
+    private Map<ActionId, Ruling> requireRulingForEachAction(List<ActionRuling> given) {
+        Set<ActionId> actions = new HashSet<>(decided.actions().stream().map(OrderedAction::actionId).toList());
+        Map<ActionId, Ruling> rulings = new HashMap<>();
+        for (ActionRuling r : given) {
+            if (r == null || r.actionId() == null || r.ruling() == null || !actions.contains(r.actionId())
+                    || rulings.put(r.actionId(), r.ruling()) != null) {
+                throw new CaseRuleBroken("appeal-rulings-invalid", "one ruling (UPHELD or OVERTURNED) for each action"
+                        + " of the decision: " + actions);
+            }
+        }
+        if (rulings.size() != actions.size()) {
+            throw new CaseRuleBroken("appeal-rulings-invalid", "one ruling (UPHELD or OVERTURNED) for each action of"
+                    + " the decision: " + actions);
+        }
+        return rulings;
     }
 
     private Enforcement enforcementOf(ActionId actionId) {
@@ -183,6 +365,12 @@ public class Decision {
             throw new CaseRuleBroken("decision-invalid",
                     "a violation cites at least one policy and orders at least one action (and has no dismissal label)");
         }
+        if (command.ground() == DecisionGround.ILLEGAL_CONTENT) {
+            requireText("legal-ground-required", "legal ground", command.legalGround(),
+                    ProposeDecision.MAX_LEGAL_GROUND_LENGTH);
+        }
+        requireOptionalText("decision-invalid", "legal ground", command.legalGround(),
+                ProposeDecision.MAX_LEGAL_GROUND_LENGTH);
         if (command.actions().size() > ProposeDecision.MAX_ACTIONS) {
             throw new CaseRuleBroken("decision-invalid", "at most " + ProposeDecision.MAX_ACTIONS + " actions");
         }
@@ -228,11 +416,37 @@ public class Decision {
     }
 
     @EventSourcingHandler
-    void on(CaseDecided event) {
+    void on(CaseDecided event, @Timestamp Instant at) {
         proposal = null;
         decided = event;
+        decidedAt = at;
+        appealBy = null;
         enforcement = new ArrayList<>(event.actions().stream()
-                .map(a -> new Enforcement(a, 1, EnforcementState.ORDERED)).toList());
+                .map(a -> new Enforcement(a, 1, EnforcementState.ORDERED, null, false)).toList());
+    }
+
+    @EventSourcingHandler
+    void on(StatementOfReasonsIssued event) {
+        appealBy = event.statement().appealBy();
+    }
+
+    @EventSourcingHandler
+    void on(AppealFiled event) {
+        appeals.put(event.decisionId(), event.appealId());
+        openAppeal = event;
+    }
+
+    @EventSourcingHandler
+    void on(AppealDecided event) {
+        openAppeal = null;
+        Set<ActionId> overturned = new HashSet<>(event.rulings().stream().filter(r -> r.ruling() == Ruling.OVERTURNED)
+                .map(ActionRuling::actionId).toList());
+        enforcement.replaceAll(e -> e.reverses() == null && overturned.contains(e.action().actionId()) ? e.overturn() : e);
+    }
+
+    @EventSourcingHandler
+    void on(ReversalOrdered event) {
+        enforcement.add(new Enforcement(event.reversal(), 1, EnforcementState.ORDERED, event.reverses(), false));
     }
 
     @EventSourcingHandler
@@ -248,6 +462,7 @@ public class Decision {
     @EventSourcingHandler
     void on(CaseReopened event) {
         decided = null;
+        openAppeal = null;
     }
 
     @EventSourcingHandler
