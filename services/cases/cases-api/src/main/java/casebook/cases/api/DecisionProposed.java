@@ -10,6 +10,6 @@ import java.util.List;
  */
 @Revision("1")
 public record DecisionProposed(CaseId caseId, DecisionId decisionId, Verdict verdict, List<String> policyRefs,
-                               String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
+                               @PersonalData String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
                                boolean approvalRequired) {
 }
