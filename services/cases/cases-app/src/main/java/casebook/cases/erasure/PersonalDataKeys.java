@@ -50,12 +50,16 @@ public class PersonalDataKeys {
     /**
      * Destroys the data keys of all the subject's cases (their rows stay, without key and subject id, as the record
      * that the case was erased and when), deletes those cases' snapshots (plain aggregate state; rebuilt from the
-     * events) and drops both from this instance's caches. Returns the cases erased; none if there were none.
+     * events) and their subject slots (the subject id in clear: a later flag on the subject opens a new case, with a
+     * new key) and drops keys and cases from this instance's caches. Returns the cases erased; none if there were none.
      */
     @Transactional
     public List<CaseId> destroy(SubjectRef subject) {
         jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier IN (SELECT case_id::text "
                         + "FROM personal_data_keys WHERE subject_kind = ? AND subject_id = ?)")
+                .params(subject.kind().name(), subject.id()).update();
+        jdbc.sql("DELETE FROM case_slots WHERE case_id IN (SELECT case_id FROM personal_data_keys "
+                        + "WHERE subject_kind = ? AND subject_id = ?)")
                 .params(subject.kind().name(), subject.id()).update();
         List<CaseId> cases = jdbc.sql("UPDATE personal_data_keys SET data_key = NULL, subject_id = NULL, "
                         + "erased_at = now() WHERE subject_kind = ? AND subject_id = ? RETURNING case_id")
