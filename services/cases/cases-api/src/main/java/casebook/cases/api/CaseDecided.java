@@ -11,6 +11,6 @@ import java.util.List;
  */
 @Revision("1")
 public record CaseDecided(CaseId caseId, DecisionId decisionId, SubjectRef subject, Verdict verdict, List<String> policyRefs,
-                          String rationale, List<OrderedAction> actions, DismissalLabel label, String decidedBy,
+                          @PersonalData String rationale, List<OrderedAction> actions, DismissalLabel label, String decidedBy,
                           String approvedBy) {
 }

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The case was escalated to the region's lead. */
 @Revision("1")
-public record CaseEscalated(CaseId caseId, String reason, String escalatedBy) {
+public record CaseEscalated(CaseId caseId, @PersonalData String reason, String escalatedBy) {
 }

@@ -9,6 +9,6 @@ import java.time.Instant;
  * (docs/adr/0011). It is open and unassigned again, needs a new decision by {@code decisionDueAt}.
  */
 @Revision("1")
-public record CaseReopened(CaseId caseId, String reason, String reopenedBy, ResolutionCode previousResolution,
+public record CaseReopened(CaseId caseId, @PersonalData String reason, String reopenedBy, ResolutionCode previousResolution,
                            Instant decisionDueAt) {
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 @Revision("1")
 public record DecisionProposed(CaseId caseId, DecisionId decisionId, Verdict verdict, List<String> policyRefs,
-                               String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
+                               @PersonalData String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
                                boolean approvalRequired, DecisionGround ground, String legalGround) {
     public DecisionProposed {
         // stored before grounds were recorded: every decision then was on the terms and conditions

@@ -4,5 +4,6 @@ import org.axonframework.serialization.Revision;
 
 /** A linked entity was removed from the case. */
 @Revision("1")
-public record EntityUnlinked(CaseId caseId, EntityKind kind, String value, String reason, String unlinkedBy) {
+public record EntityUnlinked(CaseId caseId, EntityKind kind, @PersonalData String value,
+                             @PersonalData String reason, String unlinkedBy) {
 }

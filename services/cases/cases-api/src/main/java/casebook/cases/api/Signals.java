@@ -3,8 +3,8 @@ package casebook.cases.api;
 import java.util.List;
 
 /** The identifiers a detection saw; shared signals are how analysts find rings. Never logged. */
-public record Signals(List<String> deviceIds, List<String> ips, List<String> paymentFingerprints,
-                      List<String> linkedAccounts) {
+public record Signals(@PersonalData List<String> deviceIds, @PersonalData List<String> ips,
+                      @PersonalData List<String> paymentFingerprints, @PersonalData List<String> linkedAccounts) {
     public static final Signals NONE = new Signals(List.of(), List.of(), List.of(), List.of());
 
     public Signals {

@@ -3,7 +3,7 @@ package casebook.cases.api;
 import java.util.Objects;
 
 /** A subject: a shop, a creator or a transaction, by the marketplace's own id. */
-public record SubjectRef(SubjectKind kind, String id) {
+public record SubjectRef(SubjectKind kind, @PersonalData String id) {
     public static final int MAX_ID_LENGTH = 128;
 
     public SubjectRef {

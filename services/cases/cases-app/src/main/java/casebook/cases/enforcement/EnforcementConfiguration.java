@@ -3,6 +3,7 @@ package casebook.cases.enforcement;
 import casebook.cases.infrastructure.axon.Publishers;
 import casebook.cases.infrastructure.kafka.ParkedPublications;
 import casebook.cases.infrastructure.kafka.DeadLetters;
+import casebook.cases.infrastructure.kafka.TopicRetention;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -13,18 +14,21 @@ import org.springframework.kafka.config.TopicBuilder;
 class EnforcementConfiguration {
 
     @Bean
-    NewTopic enforcementTopic(EnforcementTopics topics) {
-        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    NewTopic enforcementTopic(EnforcementTopics topics, TopicRetention retention) {
+        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas())
+                .config(retention.key(), retention.records()).build();
     }
 
     @Bean
-    NewTopic enforcementResultsTopic(EnforcementTopics topics) {
-        return TopicBuilder.name(topics.resultsTopic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    NewTopic enforcementResultsTopic(EnforcementTopics topics, TopicRetention retention) {
+        return TopicBuilder.name(topics.resultsTopic()).partitions(topics.partitions()).replicas(topics.replicas())
+                .config(retention.key(), retention.records()).build();
     }
 
     @Bean
-    NewTopic enforcementResultsDeadLetterTopic(EnforcementTopics topics) {
-        return TopicBuilder.name(topics.resultsDeadLetterTopic()).partitions(1).replicas(topics.replicas()).build();
+    NewTopic enforcementResultsDeadLetterTopic(EnforcementTopics topics, TopicRetention retention) {
+        return TopicBuilder.name(topics.resultsDeadLetterTopic()).partitions(1).replicas(topics.replicas())
+                .config(retention.key(), retention.deadLetters()).build();
     }
 
     @Bean

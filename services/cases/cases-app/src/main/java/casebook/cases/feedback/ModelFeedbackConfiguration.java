@@ -2,6 +2,7 @@ package casebook.cases.feedback;
 
 import casebook.cases.infrastructure.axon.Publishers;
 import casebook.cases.infrastructure.kafka.ParkedPublications;
+import casebook.cases.infrastructure.kafka.TopicRetention;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,9 @@ import org.springframework.kafka.config.TopicBuilder;
 class ModelFeedbackConfiguration {
 
     @Bean
-    NewTopic modelFeedbackTopic(ModelFeedbackTopics topics) {
-        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    NewTopic modelFeedbackTopic(ModelFeedbackTopics topics, TopicRetention retention) {
+        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas())
+                .config(retention.key(), retention.records()).build();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package casebook.cases.flag;
 
 import casebook.cases.infrastructure.axon.WriteModelTables;
 import casebook.cases.infrastructure.kafka.DeadLetters;
+import casebook.cases.infrastructure.kafka.TopicRetention;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -28,12 +29,14 @@ class FlagKafkaConfiguration {
     }
 
     @Bean
-    NewTopic flagTopic(FlagTopics topics) {
-        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    NewTopic flagTopic(FlagTopics topics, TopicRetention retention) {
+        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).replicas(topics.replicas())
+                .config(retention.key(), retention.records()).build();
     }
 
     @Bean
-    NewTopic flagDeadLetterTopic(FlagTopics topics) {
-        return TopicBuilder.name(topics.deadLetterTopic()).partitions(1).replicas(topics.replicas()).build();
+    NewTopic flagDeadLetterTopic(FlagTopics topics, TopicRetention retention) {
+        return TopicBuilder.name(topics.deadLetterTopic()).partitions(1).replicas(topics.replicas())
+                .config(retention.key(), retention.deadLetters()).build();
     }
 }

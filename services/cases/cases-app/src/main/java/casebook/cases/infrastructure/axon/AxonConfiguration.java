@@ -1,6 +1,8 @@
 package casebook.cases.infrastructure.axon;
 
 import casebook.cases.api.json.IsoInstants;
+import casebook.cases.erasure.CaseKeys;
+import casebook.cases.erasure.PersonalDataModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,9 +77,10 @@ class AxonConfiguration {
                 .build();
     }
 
+    /** Axon's mapper (events, snapshots, tokens, deadlines); personal fields of events are encrypted (docs/adr/0018). */
     @Bean("defaultAxonObjectMapper")
-    ObjectMapper defaultAxonObjectMapper() {
-        return eventJson();
+    ObjectMapper defaultAxonObjectMapper(CaseKeys personalDataKeys) {
+        return eventJson().registerModule(new PersonalDataModule(personalDataKeys));
     }
 
     /** Spring Boot's own mapper for the web and Kafka payloads; declared because the one above would displace it. */
