@@ -39,7 +39,10 @@ class EventCatalogTest {
             // the platform's own vocabulary: policies, detectors, action parameters, currencies, file digests
             "DecisionProposed.policyRefs", "CaseDecided.policyRefs", "EnforcementRetried.policyRefs",
             "PlannedAction.parameters", "OrderedAction.parameters", "FlagSource.id", "FlagSource.version",
-            "Money.currency", "Evidence.sha256", "FlagId.value", "Region.code");
+            "Money.currency", "Evidence.sha256", "FlagId.value", "Region.code",
+            "AppealFiled.filedBy", "AppealDecided.reviewedBy", "ReversalOrdered.policyRefs", "ReversalOrdered.reviewedBy",
+            "StatementOfReasons.policyRefs", "StatementOfReasons.source", "StatementOfReasons.automatedDecision",
+            "StatementOfReasons.redress", "Restriction.territorialScope", "AppealId.value");
 
     @Test
     void everyEventIsCatalogued() throws Exception {

@@ -10,5 +10,5 @@ import java.util.List;
  */
 @Revision("1")
 public record AppealDecided(CaseId caseId, AppealId appealId, DecisionId decisionId, AppealOutcome outcome,
-                            List<ActionRuling> rulings, String rationale, String reviewedBy) {
+                            List<ActionRuling> rulings, @PersonalData String rationale, String reviewedBy) {
 }

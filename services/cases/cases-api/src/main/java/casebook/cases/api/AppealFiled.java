@@ -10,6 +10,6 @@ import java.util.List;
  * queue, to be reviewed by {@code reviewDueAt} (else the case goes to the lead).
  */
 @Revision("1")
-public record AppealFiled(CaseId caseId, AppealId appealId, DecisionId decisionId, String statement,
-                          List<String> evidenceRefs, AppealChannel channel, String filedBy, Instant reviewDueAt) {
+public record AppealFiled(CaseId caseId, AppealId appealId, DecisionId decisionId, @PersonalData String statement,
+                          @PersonalData List<String> evidenceRefs, AppealChannel channel, String filedBy, Instant reviewDueAt) {
 }

@@ -11,7 +11,7 @@ import java.util.List;
 @Revision("1")
 public record DecisionProposed(CaseId caseId, DecisionId decisionId, Verdict verdict, List<String> policyRefs,
                                @PersonalData String rationale, List<PlannedAction> actions, DismissalLabel label, String proposedBy,
-                               boolean approvalRequired, DecisionGround ground, String legalGround) {
+                               boolean approvalRequired, DecisionGround ground, @PersonalData String legalGround) {
     public DecisionProposed {
         // stored before grounds were recorded: every decision then was on the terms and conditions
         ground = ground == null ? DecisionGround.TERMS_AND_CONDITIONS : ground;

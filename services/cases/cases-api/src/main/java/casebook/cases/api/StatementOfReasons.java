@@ -11,8 +11,8 @@ import java.util.List;
  * rules and models; the decision never is: a person decides); and the redress: an internal appeal until
  * {@code appealBy}, out-of-court dispute settlement, the courts.
  */
-public record StatementOfReasons(List<Restriction> restrictions, DecisionGround ground, String legalGround,
-                                 List<String> policyRefs, String facts, String source, boolean automatedDetection,
+public record StatementOfReasons(List<Restriction> restrictions, DecisionGround ground, @PersonalData String legalGround,
+                                 List<String> policyRefs, @PersonalData String facts, String source, boolean automatedDetection,
                                  String automatedDecision, Instant decidedAt, Instant appealBy, List<String> redress) {
     /** The DSA Transparency Database's names for what Casebook always states. */
     public static final String SOURCE_OWN_INITIATIVE = "SOURCE_VOLUNTARY";

@@ -89,7 +89,23 @@ class StoredEventsTest {
                     "seller-enforcement")),
             Map.entry("EnforcementRetried.1", new EnforcementRetried(CASE, DECISION, SHOP,
                     new OrderedAction(ACTION, EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
-                    List.of("SELLER-POLICY-4.2"), "ana.sea", "lee.sea", 2, "lee.sea")));
+                    List.of("SELLER-POLICY-4.2"), "ana.sea", "lee.sea", 2, "lee.sea")),
+            Map.entry("StatementOfReasonsIssued.1", new StatementOfReasonsIssued(CASE, DECISION, SHOP,
+                    new StatementOfReasons(List.of(new Restriction(ACTION, EnforcementAction.SUSPEND_SELLING, "SEA",
+                            Instant.parse("2026-12-20T08:15:00Z"))), DecisionGround.TERMS_AND_CONDITIONS, null,
+                            List.of("SELLER-POLICY-4.2"), "14 fake orders from one device", "SOURCE_VOLUNTARY", true,
+                            "AUTOMATED_DECISION_NOT_AUTOMATED", Instant.parse("2026-11-20T08:15:00Z"),
+                            Instant.parse("2027-05-20T08:15:00Z"), StatementOfReasons.REDRESS))),
+            Map.entry("AppealFiled.1", new AppealFiled(CASE, AppealId.of("centre-appeal-42"), DECISION,
+                    "The orders were real.", List.of("s3://appeals/receipts.pdf"), AppealChannel.SUPPORT, "sam.sea",
+                    Instant.parse("2026-11-27T08:15:00Z"))),
+            Map.entry("AppealDecided.1", new AppealDecided(CASE, AppealId.of("centre-appeal-42"), DECISION,
+                    AppealOutcome.OVERTURNED, List.of(new ActionRuling(ACTION, Ruling.OVERTURNED)), "receipts check out",
+                    "ben.sea")),
+            Map.entry("ReversalOrdered.1", new ReversalOrdered(CASE, DECISION, SHOP,
+                    new OrderedAction(ActionId.of("9e8d7c6b-5a4f-3e2d-8c1b-0a9f8e7d6c5b"), EnforcementAction.SUSPEND_SELLING,
+                            Map.of("days", "30")), ACTION, AppealId.of("centre-appeal-42"), List.of("SELLER-POLICY-4.2"),
+                    "ben.sea")));
 
     /** Each sample goes the way the event store reads a stored row: through the upcaster chain, then Jackson. */
     @Test
