@@ -5,6 +5,8 @@ CREATE TABLE regulatory_requests (
     version                 BIGINT        NOT NULL,
     status                  VARCHAR(32)   NOT NULL,
     authority_name          VARCHAR(200)  NOT NULL,
+    -- the name lower-cased by the service (Locale.ROOT), whatever the database's locale: the authority filter's key
+    authority_key           VARCHAR(200)  NOT NULL,
     authority_jurisdiction  VARCHAR(100)  NOT NULL,
     legal_basis             VARCHAR(2000) NOT NULL,
     kind                    VARCHAR(32)   NOT NULL,
@@ -35,4 +37,4 @@ CREATE INDEX regulatory_requests_due ON regulatory_requests (due_at, request_id)
 CREATE INDEX regulatory_requests_status_due ON regulatory_requests (status, due_at, request_id);
 -- "contains" (LIKE '%...%') can use a trigram index only; pg_trgm ships with PostgreSQL (contrib)
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX regulatory_requests_authority ON regulatory_requests USING gin (lower(authority_name) gin_trgm_ops);
+CREATE INDEX regulatory_requests_authority ON regulatory_requests USING gin (authority_key gin_trgm_ops);

@@ -41,10 +41,10 @@ class RegulatoryRequestProjection {
     @EventHandler
     void on(RegulatoryRequestReceived event, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.sql("""
-                        INSERT INTO regulatory_requests (request_id, version, status, authority_name,
+                        INSERT INTO regulatory_requests (request_id, version, status, authority_name, authority_key,
                             authority_jurisdiction, legal_basis, kind, reference, received_at, due_at, scope, documents,
                             subject_count, case_count, received_by, updated_at)
-                        VALUES (:id, :version, :status, :name, :jurisdiction, :legalBasis, :kind, :reference,
+                        VALUES (:id, :version, :status, :name, :key, :jurisdiction, :legalBasis, :kind, :reference,
                             :receivedAt, :dueAt, CAST(:scope AS jsonb), CAST(:documents AS jsonb), :subjects, :cases,
                             :receivedBy, :at)
                         ON CONFLICT (request_id) DO NOTHING""")
@@ -52,6 +52,7 @@ class RegulatoryRequestProjection {
                 .param("version", version)
                 .param("status", RegulatoryRequestStatus.RECEIVED.name())
                 .param("name", event.authority().name())
+                .param("key", event.authority().name().toLowerCase(java.util.Locale.ROOT))
                 .param("jurisdiction", event.authority().jurisdiction())
                 .param("legalBasis", event.legalBasis())
                 .param("kind", event.kind().name())

@@ -61,7 +61,7 @@ class RegulatoryRequests {
         StringBuilder where = new StringBuilder(" WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (criteria.authority() != null && !criteria.authority().isBlank()) {
-            where.append(" AND lower(authority_name) LIKE :authority ESCAPE '\\'");
+            where.append(" AND authority_key LIKE :authority ESCAPE '\\'");
             params.put("authority", "%" + likeLiteral(criteria.authority().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (criteria.statuses() != null && !criteria.statuses().isEmpty()) {

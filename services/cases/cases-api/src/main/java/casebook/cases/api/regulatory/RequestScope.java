@@ -2,6 +2,7 @@ package casebook.cases.api.regulatory;
 
 import casebook.cases.api.CaseId;
 import casebook.cases.api.SubjectRef;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.List;
 
@@ -15,6 +16,7 @@ public record RequestScope(List<SubjectRef> subjects, List<CaseId> caseIds) {
         caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return subjects.isEmpty() && caseIds.isEmpty();
     }
