@@ -89,6 +89,16 @@ class AuthorizationMatrixIT {
     /** Operations on no case; their roles are RolesIT's, their regions below. */
     private static final Set<String> NOT_ON_A_CASE = Set.of("raiseFlag", "searchCases", "getQueue", "getRegionMetrics",
             "rebuildCaseSearch");
+    /** Regulatory requests: legal's alone and region-free; checked by {@link #regulatoryRequestsAreLegalsAloneAndRegionFree}. */
+    private static final Map<String, String> REGULATORY = Map.of(
+            "createRegulatoryRequest", "{}",
+            "searchRegulatoryRequests", "",
+            "getRegulatoryRequest", "",
+            "requestClarification", "{\"question\":\"matrix\"}",
+            "recordClarification", "{\"answer\":\"matrix\"}",
+            "acceptRegulatoryRequest", "",
+            "rejectRegulatoryRequest", "{\"reason\":\"matrix\"}",
+            "closeRegulatoryRequest", "{}");
 
     private final Casebook casebook;
     private final ObjectMapper json;
@@ -138,7 +148,8 @@ class AuthorizationMatrixIT {
     @Test
     void everyOperationOfTheSpecIsInTheMatrix() {
         assertThat(operations).extracting(Operation::id).hasSizeGreaterThan(20)
-                .allSatisfy(id -> assertThat(CALLS.containsKey(id) || NOT_ON_A_CASE.contains(id))
+                .allSatisfy(id -> assertThat(CALLS.containsKey(id) || NOT_ON_A_CASE.contains(id)
+                                || REGULATORY.containsKey(id))
                         .as("how to call %s: add it to AuthorizationMatrixIT", id).isTrue());
         assertThat(operations).filteredOn(o -> o.path().contains("{caseId}")).extracting(Operation::id)
                 .doesNotContainAnyElementsOf(NOT_ON_A_CASE);
@@ -225,6 +236,44 @@ class AuthorizationMatrixIT {
             }
         }
         assertThat(differences).isEmpty();
+    }
+
+    /**
+     * Regulatory requests have no region: every role but legal gets 403 for every operation, whatever the id; legal
+     * gets the same 404 problem for an unknown id from both legal users, a list, and a refused empty create (400).
+     */
+    @Test
+    void regulatoryRequestsAreLegalsAloneAndRegionFree() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        List<Principal> everyone = new ArrayList<>(principals);
+        everyone.add(new Principal("legal", "lena", true, casebook.rawAs("lena")));
+        List<Operation> regulatory = operations.stream().filter(o -> REGULATORY.containsKey(o.id())).toList();
+        assertThat(regulatory).extracting(Operation::id).containsExactlyInAnyOrderElementsOf(REGULATORY.keySet());
+        for (Operation operation : regulatory) {
+            assertThat(operation.roles()).as(operation.id()).containsExactly("legal");
+            String body = REGULATORY.get(operation.id());
+            JsonNode firstUnknown = null;
+            for (Principal principal : everyone) {
+                for (String ifMatch : operation.ifMatch() ? new String[]{null, "\"0\"", FAR_AHEAD} : new String[]{null}) {
+                    Map<String, String> headers = ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch);
+                    String uri = operation.path().replace("{requestId}", "matrix-unknown-" + UUID.randomUUID());
+                    RawRequests.Answer answer = principal.raw().send(operation.method(), uri,
+                            body.isEmpty() ? null : body, headers);
+                    String where = operation.id() + " as " + principal.name() + " with If-Match " + ifMatch + ": "
+                            + answer.status() + " " + answer.body();
+                    int expected = !principal.role().equals("legal") ? 403
+                            : operation.path().contains("{requestId}") ? 404
+                            : operation.method().equals("GET") ? 200 : 400;
+                    if (answer.status() != expected) wrong.add(where + ", expected " + expected);
+                    if (expected == 404) {
+                        JsonNode problem = withoutInstance(json.readTree(answer.body()));
+                        if (firstUnknown == null) firstUnknown = problem;
+                        else if (!problem.equals(firstUnknown)) wrong.add(where + ", another 404 than " + firstUnknown);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     /** Region metrics take a region in the path: a foreign region answers like one that does not exist. */

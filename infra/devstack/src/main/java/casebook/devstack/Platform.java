@@ -198,7 +198,7 @@ public final class Platform {
                   ana.us      analyst          US           detector-us  / detector-us-secret    US
                   lee.sea     lead, analyst    SEA
                   lee.us      lead, analyst    US
-                  lex         legal            all regions
+                  lex, lena   legal            all regions (two: disclosures need four eyes)
                   audrey      auditor          all regions
                   root.admin  admin            all regions
                 """);

@@ -95,6 +95,8 @@ class SecurityConfiguration {
                                 "/api/v1/cases/*/decision/send-back", "/api/v1/cases/*/decision/actions/*/retry")
                         .hasRole("LEAD")
                         .requestMatchers(HttpMethod.GET, "/api/v1/metrics/regions/*").hasAnyRole("LEAD", "AUDITOR")
+                        .requestMatchers("/api/v1/regulatory-requests", "/api/v1/regulatory-requests/**")
+                        .hasRole("LEGAL")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
