@@ -55,7 +55,7 @@ class MetricsIT {
         assertThat(outcomes.getFalsePositiveRate()).isEqualTo(0.5);
         assertThat(sea.getRegion()).isEqualTo("SEA");
         assertThat(sea.getBacklog()).containsOnlyKeys("OPEN", "IN_REVIEW", "DECISION_PROPOSED");
-        assertThat(sea.getSlaBreaches()).containsOnlyKeys("FIRST_ASSIGNMENT", "DECISION");
+        assertThat(sea.getSlaBreaches()).containsOnlyKeys("FIRST_ASSIGNMENT", "DECISION", "APPEAL_REVIEW");
         assertThat(sea.getTimeToFirstAssignment().getCases()).isGreaterThanOrEqualTo(2);
         assertThat(sea.getTimeToFirstAssignment().getMedianSeconds()).isNotNull();
         assertThat(sea.getTimeToDecision().getCases()).isGreaterThanOrEqualTo(2);

@@ -174,7 +174,8 @@ class RestWritePropertiesIT {
         boolean onCase = operation.path().contains("{caseId}");
         long before = onCase ? versionOf(seaCase) : -1;
         String uri = operation.path().replace("{caseId}", seaCase.toString())
-                .replace("{actionId}", UUID.randomUUID().toString()) + queryString(query);
+                .replace("{actionId}", UUID.randomUUID().toString())
+                .replace("{requestId}", "req-" + UUID.randomUUID()) + queryString(query);
         RawRequests.Answer answer = (onCase ? lead : detector).send(operation.method(), uri, bodyText, Map.of());
         String what = attempt + " -> " + answer.status() + " " + abbreviated(answer.body());
 
