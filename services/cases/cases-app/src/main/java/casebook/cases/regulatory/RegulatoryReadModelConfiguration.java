@@ -1,7 +1,7 @@
 package casebook.cases.regulatory;
 
+import casebook.cases.infrastructure.axon.WriteModelTables;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +15,6 @@ class RegulatoryReadModelConfiguration {
 
     @Bean
     ConfigurerModule regulatoryRequestsInTheCommandsTransaction() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(RegulatoryRequestProjection.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(RegulatoryRequestProjection.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+        return WriteModelTables.processor(RegulatoryRequestProjection.PROCESSING_GROUP);
     }
 }

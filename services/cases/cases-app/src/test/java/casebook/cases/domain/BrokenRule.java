@@ -8,14 +8,14 @@ import org.hamcrest.TypeSafeMatcher;
  * Which rule broke: a fixture expecting {@link CaseRuleBroken} names its code, or any guard would pass for another.
  * {@code .expectException(BrokenRule.code("case-status"))}.
  */
-final class BrokenRule extends TypeSafeMatcher<CaseRuleBroken> {
+public final class BrokenRule extends TypeSafeMatcher<CaseRuleBroken> {
     private final String code;
 
     private BrokenRule(String code) {
         this.code = code;
     }
 
-    static Matcher<CaseRuleBroken> code(String code) {
+    public static Matcher<CaseRuleBroken> code(String code) {
         return new BrokenRule(code);
     }
 

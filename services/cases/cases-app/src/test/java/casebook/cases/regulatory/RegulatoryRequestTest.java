@@ -1,5 +1,6 @@
 package casebook.cases.regulatory;
 
+import casebook.cases.domain.BrokenRule;
 import casebook.cases.api.Actor;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.RegionScope;
@@ -82,11 +83,11 @@ class RegulatoryRequestTest {
         fixture.givenNoPriorActivity()
                 .when(new ReceiveRegulatoryRequest(ID, new Authority(" ", "DE"), "basis", RequestKind.OTHER, "ref", now,
                         now.plus(FOURTEEN_DAYS), SCOPE, List.of(), LEX))
-                .expectNoEvents().expectException(RuleCode.of("authority-required"));
+                .expectNoEvents().expectException(BrokenRule.code("authority-required"));
         fixture.givenNoPriorActivity()
                 .when(new ReceiveRegulatoryRequest(ID, new Authority("BKA", "D\u0007E"), "basis", RequestKind.OTHER,
                         "ref", now, now.plus(FOURTEEN_DAYS), SCOPE, List.of(), LEX))
-                .expectNoEvents().expectException(RuleCode.of("authority-required"));
+                .expectNoEvents().expectException(BrokenRule.code("authority-required"));
     }
 
     @Test
@@ -94,62 +95,62 @@ class RegulatoryRequestTest {
         fixture.givenNoPriorActivity()
                 .when(new ReceiveRegulatoryRequest(ID, BKA, "", RequestKind.OTHER, "ref", now, now.plus(FOURTEEN_DAYS),
                         SCOPE, List.of(), LEX))
-                .expectNoEvents().expectException(RuleCode.of("legal-basis-required"));
+                .expectNoEvents().expectException(BrokenRule.code("legal-basis-required"));
         fixture.givenNoPriorActivity()
                 .when(new ReceiveRegulatoryRequest(ID, BKA, "basis", RequestKind.OTHER, "r".repeat(201), now,
                         now.plus(FOURTEEN_DAYS), SCOPE, List.of(), LEX))
-                .expectNoEvents().expectException(RuleCode.of("reference-required"));
+                .expectNoEvents().expectException(BrokenRule.code("reference-required"));
         fixture.givenNoPriorActivity()
                 .when(new ReceiveRegulatoryRequest(ID, BKA, "basis", null, "ref", now, now.plus(FOURTEEN_DAYS), SCOPE,
                         List.of(), LEX))
-                .expectNoEvents().expectException(RuleCode.of("kind-required"));
+                .expectNoEvents().expectException(BrokenRule.code("kind-required"));
     }
 
     @Test
     void aRequestIsDueAfterItWasReceivedAndWasNotReceivedInTheFuture() {
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, List.of(), now, now))
-                .expectNoEvents().expectException(RuleCode.of("due-before-received"));
+                .expectNoEvents().expectException(BrokenRule.code("due-before-received"));
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, List.of(), now.plus(Duration.ofDays(1)), now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("received-in-future"));
+                .expectNoEvents().expectException(BrokenRule.code("received-in-future"));
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, List.of(), null, now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("dates-required"));
+                .expectNoEvents().expectException(BrokenRule.code("dates-required"));
     }
 
     @Test
     void aRequestIsAboutAtLeastOneSubjectOrCaseAndABoundedNumberOfThem() {
         fixture.givenNoPriorActivity()
                 .when(receive(new RequestScope(List.of(), List.of()), List.of(), now, now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("scope-empty"));
+                .expectNoEvents().expectException(BrokenRule.code("scope-empty"));
         List<CaseId> tooMany = java.util.stream.Stream.generate(CaseId::random).limit(RequestScope.MAX_CASES + 1)
                 .toList();
         fixture.givenNoPriorActivity()
                 .when(receive(new RequestScope(List.of(), tooMany), List.of(), now, now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("scope-too-large"));
+                .expectNoEvents().expectException(BrokenRule.code("scope-too-large"));
         SubjectRef shop = new SubjectRef(SubjectKind.SELLER, "shop-1");
         fixture.givenNoPriorActivity()
                 .when(receive(new RequestScope(List.of(shop, shop), List.of()), List.of(), now, now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("scope-invalid"));
+                .expectNoEvents().expectException(BrokenRule.code("scope-invalid"));
     }
 
     @Test
     void documentsAreReferencesWithTheirSha256BoundedAndNoneTwice() {
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, List.of(new DocumentRef("s3://a b", "a".repeat(64))), now, now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("document-invalid"));
+                .expectNoEvents().expectException(BrokenRule.code("document-invalid"));
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, List.of(new DocumentRef("s3://a", "A".repeat(64))), now, now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("document-invalid"));
+                .expectNoEvents().expectException(BrokenRule.code("document-invalid"));
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, List.of(ORDER, new DocumentRef("s3://copy", ORDER.sha256())), now,
                         now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("document-duplicated"));
+                .expectNoEvents().expectException(BrokenRule.code("document-duplicated"));
         fixture.givenNoPriorActivity()
                 .when(receive(SCOPE, Collections.nCopies(DocumentRef.MAX_PER_REQUEST + 1, ORDER), now,
                         now.plus(FOURTEEN_DAYS)))
-                .expectNoEvents().expectException(RuleCode.of("too-many-documents"));
+                .expectNoEvents().expectException(BrokenRule.code("too-many-documents"));
     }
 
     // ---- review
@@ -174,16 +175,16 @@ class RegulatoryRequestTest {
     void aClarificationNeedsAQuestionAndAnAnswerAndOnlyOneIsPendingAtATime() {
         fixture.given(received())
                 .when(new RequestClarification(ID, " ", LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("question-required"));
+                .expectNoEvents().expectException(BrokenRule.code("question-required"));
         fixture.given(received(), new RegulatoryRequestClarificationRequested(ID, "Which?", "lex"))
                 .when(new RecordClarification(ID, null, LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("clarification-required"));
+                .expectNoEvents().expectException(BrokenRule.code("clarification-required"));
         fixture.given(received(), new RegulatoryRequestClarificationRequested(ID, "Which?", "lex"))
                 .when(new RequestClarification(ID, "And when?", LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("request-status"));
+                .expectNoEvents().expectException(BrokenRule.code("request-status"));
         fixture.given(received())
                 .when(new RecordClarification(ID, "unasked", LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("request-status"));
+                .expectNoEvents().expectException(BrokenRule.code("request-status"));
     }
 
     @Test
@@ -199,27 +200,27 @@ class RegulatoryRequestTest {
     void aRequestWaitingForItsClarificationIsNotAccepted() {
         fixture.given(received(), new RegulatoryRequestClarificationRequested(ID, "Which?", "lex"))
                 .when(new AcceptRegulatoryRequest(ID, LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("clarification-pending"));
+                .expectNoEvents().expectException(BrokenRule.code("clarification-pending"));
     }
 
     @Test
     void anAcceptedRequestIsNotAcceptedOrRejectedAgain() {
         fixture.given(received(), accepted())
                 .when(new AcceptRegulatoryRequest(ID, LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("request-status"));
+                .expectNoEvents().expectException(BrokenRule.code("request-status"));
         fixture.given(received(), accepted())
                 .when(new RejectRegulatoryRequest(ID, "changed our mind", LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("request-status"));
+                .expectNoEvents().expectException(BrokenRule.code("request-status"));
     }
 
     @Test
     void aRejectionNeedsAReasonAndMayCloseAWaitingRequest() {
         fixture.given(received())
                 .when(new RejectRegulatoryRequest(ID, "", LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("rejection-reason-required"));
+                .expectNoEvents().expectException(BrokenRule.code("rejection-reason-required"));
         fixture.given(received())
                 .when(new RejectRegulatoryRequest(ID, "x".repeat(RejectRegulatoryRequest.MAX_TEXT_LENGTH + 1), LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("rejection-reason-required"));
+                .expectNoEvents().expectException(BrokenRule.code("rejection-reason-required"));
         fixture.given(received(), new RegulatoryRequestClarificationRequested(ID, "Which?", "lex"))
                 .when(new RejectRegulatoryRequest(ID, "no answer from the authority", LEX, null))
                 .expectEvents(new RegulatoryRequestRejected(ID, "no answer from the authority", "lex"));
@@ -233,7 +234,7 @@ class RegulatoryRequestTest {
                 new CloseRegulatoryRequest(ID, null, LEX, null))) {
             fixture.given(received(), rejected)
                     .when(command)
-                    .expectNoEvents().expectException(RuleCode.of("request-over"));
+                    .expectNoEvents().expectException(BrokenRule.code("request-over"));
         }
     }
 
@@ -241,17 +242,17 @@ class RegulatoryRequestTest {
     void onlyAnAcceptedRequestIsClosedAndTheClosingCarriesTheScope() {
         fixture.given(received())
                 .when(new CloseRegulatoryRequest(ID, null, LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("request-not-accepted"));
+                .expectNoEvents().expectException(BrokenRule.code("request-not-accepted"));
         fixture.given(received(), accepted())
                 .when(new CloseRegulatoryRequest(ID, " disclosed on 2026-12-01 ", LENA, 1L))
                 .expectEvents(new RegulatoryRequestClosed(ID, SCOPE, "disclosed on 2026-12-01", "lena"))
                 .expectResultMessagePayload(2L);
         fixture.given(received(), accepted())
                 .when(new CloseRegulatoryRequest(ID, "bad\u0000note", LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("close-note-invalid"));
+                .expectNoEvents().expectException(BrokenRule.code("close-note-invalid"));
         fixture.given(received(), accepted(), new RegulatoryRequestClosed(ID, SCOPE, null, "lex"))
                 .when(new CloseRegulatoryRequest(ID, null, LEX, null))
-                .expectNoEvents().expectException(RuleCode.of("request-over"));
+                .expectNoEvents().expectException(BrokenRule.code("request-over"));
     }
 
     @Test
