@@ -4,6 +4,8 @@ import casebook.cases.domain.RiskCase;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.Scope;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 
 import java.time.Instant;
 
@@ -19,9 +21,17 @@ record DueDate(Stage stage, Instant dueAt) {
 
     enum Stage { REMINDER, OVERDUE }
 
-    void schedule(Instant at, DeadlineManager deadlines) {
+    /**
+     * Scheduled in the request's own scope, named by its stream id: the scope Axon describes by itself holds the
+     * {@link casebook.cases.api.regulatory.RegulatoryRequestId} object, which the persistent deadline manager stores
+     * as its JSON value (the id without the stream prefix), so the deadline would come back to a stream that does not
+     * exist and be dropped without a word.
+     */
+    void schedule(Instant at, Object streamId, DeadlineManager deadlines) {
+        String type = ((AggregateScopeDescriptor) Scope.describeCurrentScope()).getType();
         deadlines.schedule(at, NAME, new GenericMessage<>(this, MetaData.with(RiskCase.ACTOR, ACTOR)
-                .and(RiskCase.REASON, "regulatory request " + (stage == Stage.REMINDER ? "due soon: " : "overdue: ")
-                        + dueAt)));
+                        .and(RiskCase.REASON, "regulatory request " + (stage == Stage.REMINDER ? "due soon: " : "overdue: ")
+                                + dueAt)),
+                new AggregateScopeDescriptor(type, streamId.toString()));
     }
 }

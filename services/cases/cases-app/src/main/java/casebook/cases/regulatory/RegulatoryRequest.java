@@ -94,16 +94,17 @@ public class RegulatoryRequest {
                 command.authority().jurisdiction().strip()), command.legalBasis().strip(), command.kind(),
                 command.reference().strip(), command.receivedAt(), command.dueAt(), command.scope(),
                 command.documents(), actor.userId()));
-        scheduleDueDate(command.dueAt(), properties.reminderBefore(), deadlines);
+        scheduleDueDate(command.requestId(), command.dueAt(), properties.reminderBefore(), deadlines);
     }
 
     /** A reminder {@code before} the due date (unless that moment is already behind us) and the escalation at it. */
-    private static void scheduleDueDate(Instant dueAt, Duration before, DeadlineManager deadlines) {
+    private static void scheduleDueDate(RegulatoryRequestId id, Instant dueAt, Duration before,
+                                        DeadlineManager deadlines) {
         Instant remindAt = dueAt.minus(before);
         if (remindAt.isAfter(now())) {
-            new DueDate(DueDate.Stage.REMINDER, dueAt).schedule(remindAt, deadlines);
+            new DueDate(DueDate.Stage.REMINDER, dueAt).schedule(remindAt, id, deadlines);
         }
-        new DueDate(DueDate.Stage.OVERDUE, dueAt).schedule(dueAt, deadlines);
+        new DueDate(DueDate.Stage.OVERDUE, dueAt).schedule(dueAt, id, deadlines);
     }
 
     @CommandHandler

@@ -152,6 +152,29 @@ class RegulatoryRequestsIT {
         assertThat(history.get(1).getMetaData()).containsEntry("traceId", "it-corr-" + id);
     }
 
+    /**
+     * The persistent deadline manager finds the request again by its stream id when the due date comes: the request
+     * is marked overdue (and the lead sees it in the list) without anyone touching it.
+     */
+    @Test
+    void aRequestWhoseDueDatePassesBecomesOverdueByItself() throws Exception {
+        String id = "it-due-" + UUID.randomUUID();
+        Instant dueAt = Instant.now().plus(Duration.ofSeconds(2)).truncatedTo(ChronoUnit.MILLIS);
+        commands.sendAndWait(new ReceiveRegulatoryRequest(new RegulatoryRequestId(id),
+                new Authority("Garante " + id, "IT"), "Art. 58 GDPR", RequestKind.INFORMATION_REQUEST, "GPDP-1",
+                Instant.now().minus(Duration.ofDays(1)), dueAt,
+                new RequestScope(List.of(new SubjectRef(SubjectKind.SELLER, "shop-" + id)), List.of()), List.of(),
+                LEX));
+
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (!types(id).contains("RegulatoryRequestOverdue") && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(250);
+        }
+
+        assertThat(types(id)).containsExactly("RegulatoryRequestReceived", "RegulatoryRequestOverdue");
+        assertThat(history(id).get(1).getMetaData()).containsEntry("actor", "casebook-deadlines");
+    }
+
     @Test
     void theListFiltersByAuthorityStatusAndDueDateSortedByDueDateRightAfterEachWrite() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
