@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publishes each action of a decided violation, each reversal of an action overturned on appeal, and each retried
@@ -86,14 +87,14 @@ class EnforcementPublisher {
                 Map.of(ACTION_ID, order.actionId()))).toList();
     }
 
-    private java.util.Optional<StatementOfReasonsIssued> statementAfter(CaseDecided decided,
+    private Optional<StatementOfReasonsIssued> statementAfter(CaseDecided decided,
                                                                          DomainEventMessage<?> message) {
         DomainEventStream next = events.readEvents(message.getAggregateIdentifier(), message.getSequenceNumber() + 1);
         if (next.hasNext() && next.next().getPayload() instanceof StatementOfReasonsIssued statement
                 && statement.decisionId().equals(decided.decisionId())) {
-            return java.util.Optional.of(statement);
+            return Optional.of(statement);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** What the first order of a reversal said, from the case's history (a retry carries only the original's). */
