@@ -60,6 +60,17 @@ class MetricsIT {
         assertThat(sea.getTimeToFirstAssignment().getMedianSeconds()).isNotNull();
         assertThat(sea.getTimeToDecision().getCases()).isGreaterThanOrEqualTo(2);
         assertThat(sea.getTimeToDecision().getP90Seconds()).isNotNull();
+        // the probe's one confirmed violation was not appealed: an appeal rate of 0, no overturn rate yet
+        assertThat(outcomes.getAppeals().getDecidedViolations()).isEqualTo(1);
+        assertThat(outcomes.getAppeals().getAppealed()).isZero();
+        assertThat(outcomes.getAppeals().getAppealRate()).isEqualTo(0.0);
+        assertThat(outcomes.getAppeals().getOverturnRate()).isNull();
+        assertThat(sea.getAppeals().getDecidedViolations()).isGreaterThanOrEqualTo(1);
+        assertThat(sea.getAppeals().getAppealRate()).isNotNull();
+        assertThat(sea.getPolicies()).anySatisfy(policy -> {
+            assertThat(policy.getPolicyRef()).isEqualTo("SELLER-POLICY-1.1");
+            assertThat(policy.getAppeals().getDecidedViolations()).isGreaterThanOrEqualTo(1);
+        });
     }
 
     @Test

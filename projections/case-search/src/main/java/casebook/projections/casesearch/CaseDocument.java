@@ -1,6 +1,11 @@
 package casebook.projections.casesearch;
 
 import casebook.cases.api.ActionId;
+import casebook.cases.api.AppealDecided;
+import casebook.cases.api.AppealFiled;
+import casebook.cases.api.AppealId;
+import casebook.cases.api.AppealOutcome;
+import casebook.cases.api.DecisionId;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseMerged;
 import casebook.cases.api.DuplicateAbsorbed;
@@ -70,7 +75,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
-                    List<LinkedEntity> links, CaseId mergedInto) {
+                    List<LinkedEntity> links, CaseId mergedInto, Appeal appeal) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -86,7 +91,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                EnforcementRetried.class, SlaBreached.class,
                                                CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
-                                               DuplicateAbsorbed.class);
+                                               DuplicateAbsorbed.class, AppealFiled.class, AppealDecided.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -97,6 +102,16 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         flagSources = List.copyOf(flagSources == null ? List.of() : flagSources);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         links = List.copyOf(links == null ? List.of() : links);
+    }
+
+    /**
+     * The appeal of the case's current decision, for the lead's appeal and overturn rates: when it was filed, and
+     * once decided its outcome. While it is under review the case is {@code APPEALED}; {@code statusBefore},
+     * {@code resolutionBefore} and {@code closedAtBefore} are where an upheld appeal returns the case (decided, or
+     * closed), as the case itself does.
+     */
+    record Appeal(AppealId appealId, DecisionId decisionId, Instant filedAt, AppealOutcome outcome, Instant decidedAt,
+                  CaseStatus statusBefore, ResolutionCode resolutionBefore, Instant closedAtBefore) {
     }
 
     /**
@@ -162,7 +177,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             next.enforcement(e.actionId(), EnforcementState.FAILED, e.attempt(), e.reason());
         } else if (event instanceof EnforcementRetried e) {
             next.enforcement(e.action().actionId(), EnforcementState.ORDERED, e.attempt(), null);
-        } else {
+        } else if (event instanceof AppealFiled e) next.appealed(e, at);
+        else if (event instanceof AppealDecided e) next.appealDecided(e, at);
+        else {
             throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
         }
         return next.build();
@@ -172,7 +189,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
-                                null, null, null, null, List.of(), List.of(), List.of(), null);
+                                null, null, null, null, List.of(), List.of(), List.of(), null, null);
     }
 
     /**
@@ -205,6 +222,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private final List<EvidenceItem> evidence;
         private final List<LinkedEntity> links;
         private CaseId mergedInto;
+        private Appeal appeal;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -232,6 +250,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             evidence = new ArrayList<>(from.evidence);
             links = new ArrayList<>(from.links);
             mergedInto = from.mergedInto;
+            appeal = from.appeal;
         }
 
         CaseDocument build() {
@@ -240,7 +259,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
-                                    flagSources, evidence, links, mergedInto);
+                                    flagSources, evidence, links, mergedInto, appeal);
         }
 
         private static Long secondsBetween(Instant start, Instant end) {
@@ -332,6 +351,26 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             closedAt = null;
             decisionDueAt = newDecisionDueAt;
             slaBreaches.remove(SlaStage.DECISION);
+            appeal = null;
+        }
+
+        /** Under review: {@code APPEALED}, without the resolution of a closed case until the appeal is upheld. */
+        void appealed(AppealFiled e, Instant at) {
+            appeal = new Appeal(e.appealId(), e.decisionId(), at, null, null, status, resolution, closedAt);
+            status = CaseStatus.APPEALED;
+            resolution = null;
+            closedAt = null;
+        }
+
+        /** Upheld: back where it was; overturned in whole or in part: decided, its reversals to be applied. */
+        void appealDecided(AppealDecided e, Instant at) {
+            Appeal filed = appeal;
+            boolean upheld = e.outcome() == AppealOutcome.UPHELD;
+            status = upheld && filed != null ? filed.statusBefore() : CaseStatus.DECIDED;
+            resolution = upheld && filed != null ? filed.resolutionBefore() : null;
+            closedAt = upheld && filed != null ? filed.closedAtBefore() : null;
+            appeal = new Appeal(e.appealId(), e.decisionId(), filed == null ? null : filed.filedAt(), e.outcome(), at,
+                    null, null, null);
         }
 
         void enforcement(ActionId actionId, EnforcementState state, int attempt, String failure) {

@@ -3,11 +3,14 @@ package casebook.projections.casesearch;
 import casebook.cases.api.CaseStatus;
 import casebook.cases.api.FindRegionMetrics;
 import casebook.cases.api.RegionMetrics;
+import casebook.cases.api.RegionMetrics.Appeals;
 import casebook.cases.api.RegionMetrics.Durations;
+import casebook.cases.api.RegionMetrics.PolicyAppeals;
 import casebook.cases.api.RegionMetrics.SourceOutcomes;
 import casebook.cases.api.SlaStage;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -31,6 +34,10 @@ class CaseMetricsQueries {
     static final List<CaseStatus> BACKLOG = List.of(CaseStatus.OPEN, CaseStatus.IN_REVIEW, CaseStatus.DECISION_PROPOSED);
     /** At most this many detection sources are reported, those with the most cases first. */
     static final int MAX_SOURCES = 100;
+    /** At most this many policy references are reported, those cited by the most decided violations first. */
+    static final int MAX_POLICIES = 100;
+    /** Appeals that overturned their decision, wholly or in part. */
+    static final List<String> OVERTURNS = List.of("OVERTURNED", "PARTIALLY_OVERTURNED");
 
     private final CaseIndex index;
 
@@ -76,7 +83,12 @@ class CaseMetricsQueries {
                             .aggregations("confirmed", d -> d.filter(f -> f.bool(b -> b.filter(taken())
                                     .filter(q -> q.term(t -> t.field("decision.verdict").value("VIOLATION"))))))
                             .aggregations("falsePositives", d -> d.filter(f -> f.bool(b -> b.filter(taken())
-                                    .filter(q -> q.term(t -> t.field("decision.label").value("FALSE_POSITIVE"))))))),
+                                    .filter(q -> q.term(t -> t.field("decision.label").value("FALSE_POSITIVE"))))))
+                            .aggregations("appeals", appeals()))
+                    .aggregations("appeals", appeals())
+                    .aggregations("policies", a -> a.filter(decidedViolation())
+                            .aggregations("refs", r -> r.terms(t -> t.field("decision.policyRefs").size(MAX_POLICIES))
+                                    .aggregations(appealCounts()))),
                     Void.class);
             Map<String, Aggregate> aggs = response.aggregations();
             Map<CaseStatus, Long> backlog = new EnumMap<>(CaseStatus.class);
@@ -94,7 +106,10 @@ class CaseMetricsQueries {
             return new RegionMetrics(query.region(), response.hits().total().value(), backlog, breaches,
                     aggs.get("openBreached").filter().docCount(),
                     durations(aggs.get("toAssign"), aggs.get("toAssignCount")),
-                    durations(aggs.get("toDecide"), aggs.get("toDecideCount")), sources);
+                    durations(aggs.get("toDecide"), aggs.get("toDecideCount")), sources, appeals(aggs.get("appeals")),
+                    aggs.get("policies").filter().aggregations().get("refs").sterms().buckets().array().stream()
+                            .map(b -> new PolicyAppeals(b.key().stringValue(), appeals(b.docCount(), b.aggregations())))
+                            .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,11 +119,38 @@ class CaseMetricsQueries {
         return Query.of(q -> q.term(t -> t.field("decision.state").value("TAKEN")));
     }
 
+    private static Query decidedViolation() {
+        return Query.of(q -> q.bool(b -> b.filter(taken())
+                .filter(v -> v.term(t -> t.field("decision.verdict").value("VIOLATION")))));
+    }
+
+    /** Over the decided violations: how many were appealed, how many appeals decided and how many overturned. */
+    private static Aggregation appeals() {
+        return Aggregation.of(a -> a.filter(decidedViolation()).aggregations(appealCounts()));
+    }
+
+    private static Map<String, Aggregation> appealCounts() {
+        return Map.of(
+                "appealed", Aggregation.of(a -> a.filter(f -> f.exists(e -> e.field("appeal.filedAt")))),
+                "appealsDecided", Aggregation.of(a -> a.filter(f -> f.exists(e -> e.field("appeal.outcome")))),
+                "overturned", Aggregation.of(a -> a.filter(f -> f.terms(t -> t.field("appeal.outcome")
+                        .terms(v -> v.value(OVERTURNS.stream().map(FieldValue::of).toList()))))));
+    }
+
+    private static Appeals appeals(Aggregate decidedViolations) {
+        return appeals(decidedViolations.filter().docCount(), decidedViolations.filter().aggregations());
+    }
+
+    private static Appeals appeals(long decidedViolations, Map<String, Aggregate> counts) {
+        return new Appeals(decidedViolations, counts.get("appealed").filter().docCount(),
+                counts.get("appealsDecided").filter().docCount(), counts.get("overturned").filter().docCount());
+    }
+
     private static SourceOutcomes outcomes(StringTermsBucket bucket) {
         Map<String, Aggregate> sub = bucket.aggregations();
         return new SourceOutcomes(FlagSourceKeys.source(bucket.key().stringValue()), bucket.docCount(),
                 sub.get("decided").filter().docCount(), sub.get("confirmed").filter().docCount(),
-                sub.get("falsePositives").filter().docCount());
+                sub.get("falsePositives").filter().docCount(), appeals(sub.get("appeals")));
     }
 
     private static Durations durations(Aggregate percentiles, Aggregate count) {

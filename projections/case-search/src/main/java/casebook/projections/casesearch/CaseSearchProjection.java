@@ -1,5 +1,7 @@
 package casebook.projections.casesearch;
 
+import casebook.cases.api.AppealDecided;
+import casebook.cases.api.AppealFiled;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseDeescalated;
@@ -154,6 +156,16 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(EnforcementRetried event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(AppealFiled event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(AppealDecided event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

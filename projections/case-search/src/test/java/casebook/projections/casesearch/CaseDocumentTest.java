@@ -1,6 +1,11 @@
 package casebook.projections.casesearch;
 
 import casebook.cases.api.ActionId;
+import casebook.cases.api.AppealChannel;
+import casebook.cases.api.AppealDecided;
+import casebook.cases.api.AppealFiled;
+import casebook.cases.api.AppealId;
+import casebook.cases.api.AppealOutcome;
 import casebook.cases.api.CaseClosed;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseReopened;
@@ -213,6 +218,57 @@ class CaseDocumentTest {
         assertThat(reopened.assignee()).isNull();
         assertThat(reopened.decision()).isNull();
         assertThat(reopened.nextDueAt()).isEqualTo(decideBy);
+    }
+
+    /** The appeal of the current decision is indexed for the leads' rates; the case is APPEALED while it is reviewed. */
+    @Test
+    void anAppealedCaseIsAppealedUntilItsOutcomeAndAnUpheldOneReturnsToWhereItWas() {
+        DecisionId decision = DecisionId.random();
+        AppealId appeal = AppealId.of("centre-1");
+        CaseEvents c = aCase().assigned("ana", null);
+        c.add(new CaseDecided(c.caseId, decision, null, Verdict.VIOLATION, List.of("P-1"), "fake", List.of(), null,
+                "ana", null));
+        c.add(new CaseClosed(c.caseId, ResolutionCode.ENFORCED, null, "ana"));
+        c.add(new AppealFiled(c.caseId, appeal, decision, "real", List.of(), AppealChannel.SUPPORT, "sam", DUE));
+
+        CaseDocument appealed = c.document();
+        assertThat(appealed.status()).isEqualTo(CaseStatus.APPEALED);
+        assertThat(appealed.resolution()).isNull();
+        assertThat(appealed.appeal().appealId()).isEqualTo(appeal);
+        // opened at T0, then an event a minute: assigned, decided, closed (+180 s), appealed (+240 s), upheld (+300 s)
+        assertThat(appealed.appeal().filedAt()).isEqualTo(T0.plusSeconds(240));
+        assertThat(appealed.appeal().outcome()).isNull();
+
+        CaseEvents upheld = c.add(new AppealDecided(c.caseId, appeal, decision, AppealOutcome.UPHELD, List.of(), "no",
+                "ben"));
+        CaseDocument back = upheld.document();
+        assertThat(back.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(back.resolution()).isEqualTo(ResolutionCode.ENFORCED);
+        assertThat(back.closedAt()).isEqualTo(T0.plusSeconds(180));
+        assertThat(back.appeal().outcome()).isEqualTo(AppealOutcome.UPHELD);
+        assertThat(back.appeal().filedAt()).isEqualTo(T0.plusSeconds(240));
+        assertThat(back.appeal().decidedAt()).isEqualTo(T0.plusSeconds(300));
+
+        upheld.add(new CaseReopened(c.caseId, "new evidence", "lee", ResolutionCode.ENFORCED, DUE));
+        assertThat(upheld.document().appeal()).isNull();
+    }
+
+    @Test
+    void anOverturnLeavesTheCaseDecidedWithItsReversalsToApply() {
+        DecisionId decision = DecisionId.random();
+        AppealId appeal = AppealId.of("centre-2");
+        CaseEvents c = aCase().assigned("ana", null);
+        c.add(new CaseDecided(c.caseId, decision, null, Verdict.VIOLATION, List.of("P-1"), "fake", List.of(), null,
+                "ana", null));
+        c.add(new AppealFiled(c.caseId, appeal, decision, "real", List.of(), AppealChannel.SUBJECT_CENTRE, "centre", DUE));
+        c.add(new AppealDecided(c.caseId, appeal, decision, AppealOutcome.PARTIALLY_OVERTURNED, List.of(), "partly",
+                "ben"));
+
+        CaseDocument doc = c.document();
+
+        assertThat(doc.status()).isEqualTo(CaseStatus.DECIDED);
+        assertThat(doc.resolution()).isNull();
+        assertThat(doc.appeal().outcome()).isEqualTo(AppealOutcome.PARTIALLY_OVERTURNED);
     }
 
     @Test

@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One message on {@code casebook.model-feedback.v1}: the final human outcome of a case, for the owners of the rules
- * and models whose flags it holds. {@code labelId} identifies the label for good (at least once: apply each once).
+ * One message on {@code casebook.model-feedback.v1}: a human outcome of a case, for the owners of the rules and models
+ * whose flags it holds. {@code labelId} identifies the label for good (at least once: apply each once).
  * Outcomes: {@code CONFIRMED} (a violation was decided), {@code FALSE_POSITIVE} and {@code INSUFFICIENT_EVIDENCE}
- * (dismissals); later slices add {@code OVERTURNED} (an appeal reversed the decision). {@code flags} holds at most
- * 500 flags, the earliest; {@code flagsOmitted} (absent when none) counts the others.
+ * (dismissals), one label per decision with all its flags; {@code OVERTURNED_ON_APPEAL} (an appeal overturned the
+ * confirmed violation, {@code appealOutcome} {@code OVERTURNED} or {@code PARTIALLY_OVERTURNED}), one label per flag
+ * {@code source}, with that source's flags. {@code flags} holds at most 500 flags, the earliest; {@code flagsOmitted}
+ * (absent when none) counts the others. {@code source}, {@code appealId} and {@code appealOutcome} are absent on
+ * decision labels.
  */
 record ModelLabel(String labelId, String caseId, String decisionId, String outcome, String category, Subject subject,
-                  String region, List<LabelledFlag> flags, Integer flagsOmitted, Instant labelledAt) {
+                  String region, List<LabelledFlag> flags, Integer flagsOmitted, Instant labelledAt, Source source,
+                  String appealId, String appealOutcome) {
 
     record Subject(String kind, String id) {
     }

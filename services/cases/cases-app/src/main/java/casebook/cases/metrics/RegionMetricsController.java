@@ -6,7 +6,9 @@ import casebook.cases.api.RegionMetrics;
 import casebook.cases.domain.RegionNotFound;
 import casebook.cases.infrastructure.security.Callers;
 import casebook.cases.web.api.MetricsApi;
+import casebook.cases.web.model.AppealRates;
 import casebook.cases.web.model.DurationStats;
+import casebook.cases.web.model.PolicyAppealRates;
 import casebook.cases.web.model.FlagSource;
 import casebook.cases.web.model.SourceOutcomes;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,14 +49,24 @@ class RegionMetricsController implements MetricsApi {
                                 .id(s.source().id()).version(s.source().version()))
                         .cases(s.cases()).decided(s.decided()).confirmed(s.confirmed())
                         .falsePositives(s.falsePositives())
-                        .falsePositiveRate(s.decided() == 0 ? null : (double) s.falsePositives() / s.decided()))
-                        .toList()));
+                        .falsePositiveRate(s.decided() == 0 ? null : (double) s.falsePositives() / s.decided())
+                        .appeals(rates(s.appeals())))
+                        .toList())
+                .appeals(rates(metrics.appeals()))
+                .policies(metrics.policies().stream().map(p -> new PolicyAppealRates().policyRef(p.policyRef())
+                        .appeals(rates(p.appeals()))).toList()));
     }
 
     private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
         Map<String, Long> named = new LinkedHashMap<>();
         counts.forEach((key, count) -> named.put(key.name(), count));
         return named;
+    }
+
+    private static AppealRates rates(RegionMetrics.Appeals appeals) {
+        return new AppealRates().decidedViolations(appeals.decidedViolations()).appealed(appeals.appealed())
+                .appealsDecided(appeals.appealsDecided()).overturned(appeals.overturned())
+                .appealRate(appeals.appealRate()).overturnRate(appeals.overturnRate());
     }
 
     private static DurationStats stats(RegionMetrics.Durations durations) {

@@ -87,4 +87,28 @@ class RiskCaseEnforcementResultTest {
     void aResultForAnAttemptNeverOrderedChangesNothing() {
         refusedWith(givenDecided(applied(BAN, 2, SEA)), "unknown-attempt");
     }
+
+    /** A reversal ordered on appeal is an order of its own: its results are recorded (or refused) like any action's. */
+    @Test
+    void aResultForAReversalIsRecordedForTheReversalsOwnId() {
+        AppealId appeal = AppealId.of("centre-appeal-7");
+        ActionId reversal = ActionId.reversalOf(BAN);
+        List<Object> overturned = List.of(new EnforcementApplied(CASE, BAN, 1, "svc"),
+                new AppealFiled(CASE, appeal, DECISION, "real orders", List.of(), AppealChannel.SUPPORT, "sam.sea",
+                        fixture.currentTime().plusSeconds(3600)),
+                new AppealDecided(CASE, appeal, DECISION, AppealOutcome.PARTIALLY_OVERTURNED, List.of(
+                        new ActionRuling(SUSPEND, Ruling.UPHELD), new ActionRuling(BAN, Ruling.OVERTURNED)), "real",
+                        "ben.sea"),
+                new ReversalOrdered(CASE, DECISION, SHOP, new OrderedAction(reversal, EnforcementAction.BAN, Map.of()),
+                        BAN, appeal, POLICY, "ben.sea"));
+        List<Object> applied = new ArrayList<>(overturned);
+        applied.add(applied(reversal, 1, SEA));
+        givenDecided(applied.toArray()).expectEvents(new EnforcementApplied(CASE, reversal, 1, "svc"));
+        List<Object> failed = new ArrayList<>(overturned);
+        failed.add(new RecordEnforcementResult(CASE, reversal, 1, SEA, EnforcementOutcome.FAILED, "timeout", "svc"));
+        givenDecided(failed.toArray()).expectEvents(new EnforcementFailed(CASE, reversal, 1, "timeout", "svc"));
+        List<Object> tooLate = new ArrayList<>(overturned);
+        tooLate.add(applied(reversal, 2, SEA));
+        refusedWith(givenDecided(tooLate.toArray()), "unknown-attempt");
+    }
 }

@@ -79,7 +79,8 @@ class OperationsMetricsIT {
             publisher.start();
         }
 
-        for (String processor : new String[] {"enforcement-publisher", "case-search", "model-feedback-publisher"}) {
+        for (String processor : new String[] {"enforcement-publisher", "case-search", "model-feedback-publisher",
+                "subject-notice-publisher"}) {
             await().atMost(CasesAppTest.PATIENCE).until(() -> lag(processor), lag -> lag == 0);
         }
     }
