@@ -1,6 +1,13 @@
 package casebook.projections.casesearch;
 
 import casebook.cases.api.ActionId;
+import casebook.cases.api.AppealDecided;
+import casebook.cases.api.AppealFiled;
+import casebook.cases.api.AppealOutcome;
+import casebook.cases.api.CaseView.Appeal;
+import casebook.cases.api.CaseView.Statement;
+import casebook.cases.api.ReversalOrdered;
+import casebook.cases.api.StatementOfReasonsIssued;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseMerged;
 import casebook.cases.api.DuplicateAbsorbed;
@@ -70,7 +77,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
-                    List<LinkedEntity> links, CaseId mergedInto) {
+                    List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals, BeforeAppeal beforeAppeal) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -86,7 +93,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                EnforcementRetried.class, SlaBreached.class,
                                                CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
-                                               DuplicateAbsorbed.class);
+                                               DuplicateAbsorbed.class, StatementOfReasonsIssued.class,
+                                               AppealFiled.class, AppealDecided.class, ReversalOrdered.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -97,6 +105,11 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         flagSources = List.copyOf(flagSources == null ? List.of() : flagSources);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         links = List.copyOf(links == null ? List.of() : links);
+        appeals = List.copyOf(appeals == null ? List.of() : appeals);
+    }
+
+    /** Where an appealed case returns when its appeal is upheld: decided, or closed with its resolution. */
+    record BeforeAppeal(CaseStatus status, ResolutionCode resolution, Instant closedAt) {
     }
 
     /**
@@ -156,6 +169,10 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
+        else if (event instanceof StatementOfReasonsIssued e) next.statementIssued(e);
+        else if (event instanceof AppealFiled e) next.appealFiled(e, at);
+        else if (event instanceof AppealDecided e) next.appealDecided(e, at);
+        else if (event instanceof ReversalOrdered e) next.reversalOrdered(e);
         else if (event instanceof EnforcementApplied e) {
             next.enforcement(e.actionId(), EnforcementState.APPLIED, e.attempt(), null);
         } else if (event instanceof EnforcementFailed e) {
@@ -172,7 +189,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
-                                null, null, null, null, List.of(), List.of(), List.of(), null);
+                                null, null, null, null, List.of(), List.of(), List.of(), null, List.of(), null);
     }
 
     /**
@@ -205,6 +222,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private final List<EvidenceItem> evidence;
         private final List<LinkedEntity> links;
         private CaseId mergedInto;
+        private final List<Appeal> appeals;
+        private BeforeAppeal beforeAppeal;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -232,6 +251,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             evidence = new ArrayList<>(from.evidence);
             links = new ArrayList<>(from.links);
             mergedInto = from.mergedInto;
+            appeals = new ArrayList<>(from.appeals);
+            beforeAppeal = from.beforeAppeal;
         }
 
         CaseDocument build() {
@@ -240,15 +261,21 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
-                                    flagSources, evidence, links, mergedInto);
+                                    flagSources, evidence, links, mergedInto, appeals, beforeAppeal);
         }
 
         private static Long secondsBetween(Instant start, Instant end) {
             return start == null || end == null ? null : java.time.Duration.between(start, end).toSeconds();
         }
 
-        /** The deadline the case works towards: its first assignment, then its decision, none once decided. */
+        /**
+         * The deadline the case works towards: its first assignment, then its decision, none once decided; while
+         * appealed, the appeal's review.
+         */
         private Instant nextDueAt() {
+            if (status == CaseStatus.APPEALED) {
+                return appeals.isEmpty() ? null : appeals.get(appeals.size() - 1).reviewDueAt();
+            }
             if (decidedAt != null || status == CaseStatus.CLOSED) return null;
             return firstAssignedAt == null ? slaDueAt : decisionDueAt;
         }
@@ -297,8 +324,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         void decisionProposed(DecisionProposed e) {
             decision = new Decision(e.decisionId(), e.verdict(), Decision.State.PROPOSED, e.policyRefs(),
                     e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters(), null, 0,
-                            null)).toList(),
-                    e.label(), e.proposedBy(), e.approvalRequired(), null);
+                            null, null)).toList(),
+                    e.label(), e.proposedBy(), e.approvalRequired(), null, null);
             status = e.approvalRequired() ? CaseStatus.DECISION_PROPOSED : status;
         }
 
@@ -310,8 +337,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         void decided(CaseDecided e, Instant at) {
             decision = new Decision(e.decisionId(), e.verdict(), Decision.State.TAKEN, e.policyRefs(), e.rationale(),
                     e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
-                            EnforcementState.ORDERED, 1, null)).toList(),
-                    e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy());
+                            EnforcementState.ORDERED, 1, null, null)).toList(),
+                    e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy(), null);
             status = e.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
             decidedAt = at;
         }
@@ -338,12 +365,50 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             List<Action> actions = decision.actions().stream()
                     .map(a -> a.actionId().equals(actionId)
                             ? new Action(actionId, a.action(), a.parameters(), state, attempt,
-                                         state == EnforcementState.FAILED ? failure : a.failure())
+                                         state == EnforcementState.FAILED ? failure : a.failure(), a.reverses())
                             : a)
                     .toList();
-            decision = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
-                    decision.policyRefs(), decision.rationale(), actions, decision.label(), decision.proposedBy(),
-                    decision.approvalRequired(), decision.approvedBy());
+            decision = decision.withActions(actions);
+        }
+
+        void statementIssued(StatementOfReasonsIssued e) {
+            if (decision == null || !decision.decisionId().equals(e.decisionId())) return;
+            var s = e.statement();
+            decision = decision.withStatement(new Statement(s.ground(), s.legalGround(), s.restrictions(),
+                    s.decidedAt(), s.appealBy()));
+        }
+
+        void appealFiled(AppealFiled e, Instant at) {
+            beforeAppeal = new BeforeAppeal(status, resolution, closedAt);
+            status = CaseStatus.APPEALED;
+            resolution = null;
+            closedAt = null;
+            appeals.add(new Appeal(e.appealId(), e.decisionId(), Appeal.Status.FILED, at, e.filedBy(), e.channel(),
+                    e.statement(), e.evidenceRefs(), e.reviewDueAt(), null, List.of(), null, null, null));
+        }
+
+        /** Upheld: back where it was (decided, or closed); overturned in part or whole: decided, reversals pending. */
+        void appealDecided(AppealDecided e, Instant at) {
+            boolean upheld = e.outcome() == AppealOutcome.UPHELD;
+            BeforeAppeal before = beforeAppeal == null ? new BeforeAppeal(CaseStatus.DECIDED, null, null) : beforeAppeal;
+            status = upheld ? before.status() : CaseStatus.DECIDED;
+            resolution = upheld ? before.resolution() : null;
+            closedAt = upheld ? before.closedAt() : null;
+            beforeAppeal = null;
+            appeals.replaceAll(a -> a.appealId().equals(e.appealId())
+                    ? new Appeal(a.appealId(), a.decisionId(), Appeal.Status.DECIDED, a.filedAt(), a.filedBy(),
+                                 a.channel(), a.statement(), a.evidenceRefs(), a.reviewDueAt(), e.outcome(),
+                                 e.rulings(), e.rationale(), e.reviewedBy(), at)
+                    : a);
+        }
+
+        /** The reversal of an overturned action is an order of its own, tracked beside the action it undoes. */
+        void reversalOrdered(ReversalOrdered e) {
+            if (decision == null) return;
+            List<Action> actions = new ArrayList<>(decision.actions());
+            actions.add(new Action(e.reversal().actionId(), e.reversal().action(), e.reversal().parameters(),
+                    EnforcementState.ORDERED, 1, null, e.reverses()));
+            decision = decision.withActions(actions);
         }
     }
 
@@ -380,6 +445,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt, evidence, links, mergedInto);
+                            resolution, closedAt, evidence, links, mergedInto, appeals);
     }
 }
