@@ -198,6 +198,7 @@ public final class Platform {
                   ana.us      analyst          US           detector-us  / detector-us-secret    US
                   lee.sea     lead, analyst    SEA          appeals-sea  / appeals-sea-secret    SEA (seller/creator centre)
                   lee.us      lead, analyst    US           appeals-us   / appeals-us-secret     US  (seller/creator centre)
+                  nina.sea    analyst          SEA          (reviews appeals of decisions she took no part in)
                   sam.sea     support          SEA
                   sam.us      support          US
                   lex, lena   legal            all regions (two: disclosures need four eyes)
