@@ -81,8 +81,8 @@ class AppealsIT {
         Answer another = send(client("appeals-sea"), path, appeal("it-" + UUID.randomUUID(), decision), Map.of());
 
         assertThat(foreignSupport.status()).isEqualTo(404);
-        assertThat(((ObjectNode) foreignSupport.body()).without("instance"))
-                .isEqualTo(((ObjectNode) unknownCase.body()).without("instance"));
+        assertThat((JsonNode) ((ObjectNode) foreignSupport.body()).without("instance"))
+                .isEqualTo((JsonNode) ((ObjectNode) unknownCase.body()).without("instance"));
         assertThat(foreignCentre.status()).isEqualTo(404);
         assertThat(analyst.status()).isEqualTo(403);
         assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
