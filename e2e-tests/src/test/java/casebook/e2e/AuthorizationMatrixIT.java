@@ -42,7 +42,7 @@ class AuthorizationMatrixIT {
     private static final String FAR_AHEAD = "\"999999999\"";
     private static final String NOTE = "{\"text\":\"matrix\"}";
 
-    /** role -> principal (a demo user or the SEA detector); whether they hold every region. */
+    /** role -> principal (a demo user, the SEA detector or the SEA appeals client); whether they hold every region. */
     private record Principal(String role, String name, boolean everyRegion, RawRequests raw) {
     }
 
@@ -56,7 +56,7 @@ class AuthorizationMatrixIT {
     private record Operation(String id, String method, String path, Set<String> roles, boolean ifMatch) {
         String uri(UUID caseId, String query) {
             return path.replace("{caseId}", caseId.toString()).replace("{actionId}", UUID.randomUUID().toString())
-                    + (query.isEmpty() ? "" : "?" + query);
+                    .replace("{appealId}", "matrix-" + UUID.randomUUID()) + (query.isEmpty() ? "" : "?" + query);
         }
     }
 
@@ -83,6 +83,12 @@ class AuthorizationMatrixIT {
             Map.entry("approveDecision", Call.of("", null)),
             Map.entry("sendBackDecision", Call.of("", "{\"comments\":\"matrix\"}")),
             Map.entry("retryEnforcement", Call.of("", null)),
+            // no decision of that id: refused by a rule, never an appeal
+            Map.entry("fileAppeal", Call.of("", "{\"appealId\":\"matrix-appeal\",\"decisionId\":\""
+                    + UUID.randomUUID() + "\",\"statement\":\"matrix\",\"channel\":\"SUPPORT\"}")),
+            // no open appeal of that id: refused by a rule
+            Map.entry("decideAppeal", Call.of("", "{\"rulings\":[{\"actionId\":\"" + UUID.randomUUID()
+                    + "\",\"ruling\":\"UPHELD\"}],\"rationale\":\"matrix\"}")),
             // the body names the path's case as the duplicate (see send): on an own case a rule refuses it
             Map.entry("mergeCase", Call.of("", null)));
     private static final String MERGE = "mergeCase";
@@ -121,6 +127,8 @@ class AuthorizationMatrixIT {
         principals.add(new Principal("auditor", "audrey", true, casebook.rawAs("audrey")));
         principals.add(new Principal("admin", "root.admin", true, casebook.rawAs("root.admin")));
         principals.add(new Principal("detection", "detector-sea", false, casebook.raw("detector-sea")));
+        principals.add(new Principal("support", "sam.sea", false, casebook.rawAs("sam.sea")));
+        principals.add(new Principal("appeals", "appeals-sea", false, casebook.raw("appeals-sea")));
 
         JsonNode paths = new ObjectMapper(new YAMLFactory())
                 .readTree(Path.of(System.getProperty("casebook.e2e.spec")).toFile()).path("paths");

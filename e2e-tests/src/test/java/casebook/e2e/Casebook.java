@@ -104,6 +104,11 @@ public final class Casebook implements AutoCloseable {
         return detector(clientId, 0);
     }
 
+    /** The API as another system's service account ({@code appeals-sea}: the seller/creator centre of SEA). */
+    public CasebookApi system(String clientId) {
+        return detector(clientId, 0);
+    }
+
     public CasebookApi detector(String clientId, int instance) {
         return api(instance, bearer(() -> tokens.client(clientId)));
     }

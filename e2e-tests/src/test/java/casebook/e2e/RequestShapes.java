@@ -31,8 +31,12 @@ final class RequestShapes {
     private static final String[] ALPHABETS = {"abcdefghijklmnopqrstuvwxyz0123456789", "0123456789abcdef",
             "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "123456789", "0123456789"};
 
-    /** One write operation: method, path template, its body schema (or null) and its query parameters. */
-    record Operation(String id, String method, String path, JsonNode body, Map<String, JsonNode> query) {
+    /**
+     * One write operation: method, path template, its body schema (or null), its query parameters and the roles the
+     * spec lets through ({@code x-casebook-roles}).
+     */
+    record Operation(String id, String method, String path, JsonNode body, Map<String, JsonNode> query,
+                     java.util.Set<String> roles) {
         @Override
         public String toString() {
             return id;
@@ -71,7 +75,10 @@ final class RequestShapes {
                     JsonNode p = resolve(parameter);
                     if (p.path("in").asText().equals("query")) query.put(p.path("name").asText(), p);
                 }
-                writes.add(new Operation(id, method, path.getKey(), body.isMissingNode() ? null : body, query));
+                java.util.Set<String> roles = new java.util.HashSet<>();
+                op.getValue().path("x-casebook-roles").forEach(r -> roles.add(r.asText()));
+                writes.add(new Operation(id, method, path.getKey(), body.isMissingNode() ? null : body, query,
+                        java.util.Set.copyOf(roles)));
             }
         }
         return writes;

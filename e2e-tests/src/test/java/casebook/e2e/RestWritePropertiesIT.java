@@ -52,6 +52,10 @@ class RestWritePropertiesIT {
     private static List<RequestShapes.Operation> writes;
     private static RawRequests lead;
     private static RawRequests detector;
+    /** For the operations only support may send (filing an appeal). */
+    private static RawRequests support;
+    /** The appeal operations and the decision they appeal, whose bodies are new (issue 12). */
+    private static final List<String> APPEAL_BODIES = List.of("fileAppeal", "decideAppeal", "proposeDecision");
     private static UUID seaCase;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,12 +80,25 @@ class RestWritePropertiesIT {
         writes = shapes.writes();
         lead = casebook.rawAs("lee.sea");
         detector = casebook.raw("detector-sea");
+        support = casebook.rawAs("sam.sea");
         seaCase = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), "properties").getCaseId();
     }
 
     @Property(tries = 40)
     void aBrokenWriteIsRefusedWithAProblemAndChangesNothing(@ForAll("attempts") Attempt attempt) {
         check(attempt);
+    }
+
+    /** The appeal bodies and the proposal's legal ground, broken more often than the share of all writes gives them. */
+    @Property(tries = 15)
+    void aBrokenAppealIsRefusedWithAProblemAndChangesNothing(@ForAll("appealAttempts") Attempt attempt) {
+        check(attempt);
+    }
+
+    @Provide
+    Arbitrary<Attempt> appealAttempts() {
+        return Combinators.combine(Arbitraries.of(APPEAL_BODIES), Arbitraries.of(Breakage.class), Arbitraries.longs())
+                .as(Attempt::new);
     }
 
     @Provide
@@ -93,7 +110,8 @@ class RestWritePropertiesIT {
     @Example
     void everyWriteOperationOfTheSpecIsTried() {
         assertThat(writes).extracting(RequestShapes.Operation::id).hasSizeGreaterThanOrEqualTo(16)
-                .contains("raiseFlag", "proposeDecision", "mergeCase", "retryEnforcement");
+                .contains("raiseFlag", "proposeDecision", "mergeCase", "retryEnforcement")
+                .containsAll(APPEAL_BODIES);
     }
 
     @Example
@@ -175,8 +193,10 @@ class RestWritePropertiesIT {
         long before = onCase ? versionOf(seaCase) : -1;
         String uri = operation.path().replace("{caseId}", seaCase.toString())
                 .replace("{actionId}", UUID.randomUUID().toString())
-                .replace("{requestId}", "req-" + UUID.randomUUID()) + queryString(query);
-        RawRequests.Answer answer = (onCase ? lead : detector).send(operation.method(), uri, bodyText, Map.of());
+                .replace("{requestId}", "req-" + UUID.randomUUID())
+                .replace("{appealId}", "appeal-" + UUID.randomUUID()) + queryString(query);
+        RawRequests caller = !onCase ? detector : operation.roles().contains("lead") ? lead : support;
+        RawRequests.Answer answer = caller.send(operation.method(), uri, bodyText, Map.of());
         String what = attempt + " -> " + answer.status() + " " + abbreviated(answer.body());
 
         assertThat(answer.status()).as(what).isBetween(200, 499);

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RolesIT {
     /** One demo principal per role, all of region SEA or every region. */
     private static final Map<String, String> USERS = Map.of("analyst", "ana.sea", "lead", "lee.sea", "legal", "lex",
-            "auditor", "audrey", "admin", "root.admin");
+            "auditor", "audrey", "admin", "root.admin", "support", "sam.sea");
     private static final String DETECTOR = "detector-sea";
     /** Would start a real rebuild for the role allowed; only the refusals are checked there. */
     private static final Set<String> SIDE_EFFECTS_WHEN_ALLOWED = Set.of("rebuildCaseSearch");
@@ -45,6 +45,7 @@ class RolesIT {
         Map<String, RawRequests> callers = new LinkedHashMap<>();
         USERS.forEach((role, user) -> callers.put(role, casebook.rawAs(user)));
         callers.put("detection", casebook.raw(DETECTOR));
+        callers.put("appeals", casebook.raw("appeals-sea"));
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {

@@ -31,7 +31,10 @@ final class Tokens {
         return fresh("user:" + user, () -> keycloak.passwordToken(user, user));
     }
 
-    /** A detection system's service account; its secret is {@code <clientId>-secret}. */
+    /**
+     * A system's service account (a detector {@code detector-<region>}, the seller/creator centre's
+     * {@code appeals-<region>}); its secret is {@code <clientId>-secret}.
+     */
     String client(String clientId) {
         return fresh("client:" + clientId, () -> keycloak.clientToken(clientId, clientId + "-secret"));
     }

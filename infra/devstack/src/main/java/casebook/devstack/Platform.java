@@ -193,11 +193,14 @@ public final class Platform {
         }
         out.append("""
 
-                Demo users (password = user name)         Detection systems (client credentials)
+                Demo users (password = user name)         Systems (client credentials)
                   ana.sea     analyst          SEA          detector-sea / detector-sea-secret   SEA
                   ana.us      analyst          US           detector-us  / detector-us-secret    US
-                  lee.sea     lead, analyst    SEA
-                  lee.us      lead, analyst    US
+                  lee.sea     lead, analyst    SEA          appeals-sea  / appeals-sea-secret    SEA (seller/creator centre)
+                  lee.us      lead, analyst    US           appeals-us   / appeals-us-secret     US  (seller/creator centre)
+                  nina.sea    analyst          SEA          (reviews appeals of decisions she took no part in)
+                  sam.sea     support          SEA
+                  sam.us      support          US
                   lex, lena   legal            all regions (two: disclosures need four eyes)
                   audrey      auditor          all regions
                   root.admin  admin            all regions

@@ -3,9 +3,11 @@ package casebook.projections.casesearch;
 import casebook.cases.api.ActionId;
 import casebook.cases.api.AppealDecided;
 import casebook.cases.api.AppealFiled;
-import casebook.cases.api.AppealId;
 import casebook.cases.api.AppealOutcome;
-import casebook.cases.api.DecisionId;
+import casebook.cases.api.CaseView.Appeal;
+import casebook.cases.api.CaseView.Statement;
+import casebook.cases.api.ReversalOrdered;
+import casebook.cases.api.StatementOfReasonsIssued;
 import casebook.cases.api.CaseAssigned;
 import casebook.cases.api.CaseMerged;
 import casebook.cases.api.DuplicateAbsorbed;
@@ -75,7 +77,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
-                    List<LinkedEntity> links, CaseId mergedInto, Appeal appeal) {
+                    List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals, BeforeAppeal beforeAppeal,
+                    AppealOfDecision appeal) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -91,7 +94,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                EnforcementRetried.class, SlaBreached.class,
                                                CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
-                                               DuplicateAbsorbed.class, AppealFiled.class, AppealDecided.class);
+                                               DuplicateAbsorbed.class, StatementOfReasonsIssued.class,
+                                               AppealFiled.class, AppealDecided.class, ReversalOrdered.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -102,16 +106,18 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         flagSources = List.copyOf(flagSources == null ? List.of() : flagSources);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         links = List.copyOf(links == null ? List.of() : links);
+        appeals = List.copyOf(appeals == null ? List.of() : appeals);
+    }
+
+    /** Where an appealed case returns when its appeal is upheld: decided, or closed with its resolution. */
+    record BeforeAppeal(CaseStatus status, ResolutionCode resolution, Instant closedAt) {
     }
 
     /**
-     * The appeal of the case's current decision, for the lead's appeal and overturn rates: when it was filed, and
-     * once decided its outcome. While it is under review the case is {@code APPEALED}; {@code statusBefore},
-     * {@code resolutionBefore} and {@code closedAtBefore} are where an upheld appeal returns the case (decided, or
-     * closed), as the case itself does.
+     * The appeal of the case's current decision, derived from {@code appeals} for the lead's appeal and overturn rates
+     * (docs/adr/0022): when it was filed and, once decided, its outcome. None after a reopening (a new decision).
      */
-    record Appeal(AppealId appealId, DecisionId decisionId, Instant filedAt, AppealOutcome outcome, Instant decidedAt,
-                  CaseStatus statusBefore, ResolutionCode resolutionBefore, Instant closedAtBefore) {
+    record AppealOfDecision(Instant filedAt, AppealOutcome outcome, Instant decidedAt) {
     }
 
     /**
@@ -171,15 +177,17 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
+        else if (event instanceof StatementOfReasonsIssued e) next.statementIssued(e);
+        else if (event instanceof AppealFiled e) next.appealFiled(e, at);
+        else if (event instanceof AppealDecided e) next.appealDecided(e, at);
+        else if (event instanceof ReversalOrdered e) next.reversalOrdered(e);
         else if (event instanceof EnforcementApplied e) {
             next.enforcement(e.actionId(), EnforcementState.APPLIED, e.attempt(), null);
         } else if (event instanceof EnforcementFailed e) {
             next.enforcement(e.actionId(), EnforcementState.FAILED, e.attempt(), e.reason());
         } else if (event instanceof EnforcementRetried e) {
             next.enforcement(e.action().actionId(), EnforcementState.ORDERED, e.attempt(), null);
-        } else if (event instanceof AppealFiled e) next.appealed(e, at);
-        else if (event instanceof AppealDecided e) next.appealDecided(e, at);
-        else {
+        } else {
             throw new IllegalArgumentException("not a case search event: " + event.getClass().getName());
         }
         return next.build();
@@ -189,7 +197,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
-                                null, null, null, null, List.of(), List.of(), List.of(), null, null);
+                                null, null, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
+                                null);
     }
 
     /**
@@ -222,7 +231,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private final List<EvidenceItem> evidence;
         private final List<LinkedEntity> links;
         private CaseId mergedInto;
-        private Appeal appeal;
+        private final List<Appeal> appeals;
+        private BeforeAppeal beforeAppeal;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -250,7 +260,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             evidence = new ArrayList<>(from.evidence);
             links = new ArrayList<>(from.links);
             mergedInto = from.mergedInto;
-            appeal = from.appeal;
+            appeals = new ArrayList<>(from.appeals);
+            beforeAppeal = from.beforeAppeal;
         }
 
         CaseDocument build() {
@@ -259,15 +270,29 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
-                                    flagSources, evidence, links, mergedInto, appeal);
+                                    flagSources, evidence, links, mergedInto, appeals, beforeAppeal,
+                                    appealOfDecision());
+        }
+
+        /** The appeal filed against the current decision, if any. */
+        private AppealOfDecision appealOfDecision() {
+            if (decision == null) return null;
+            return appeals.stream().filter(a -> a.decisionId().equals(decision.decisionId())).reduce((a, b) -> b)
+                    .map(a -> new AppealOfDecision(a.filedAt(), a.outcome(), a.decidedAt())).orElse(null);
         }
 
         private static Long secondsBetween(Instant start, Instant end) {
             return start == null || end == null ? null : java.time.Duration.between(start, end).toSeconds();
         }
 
-        /** The deadline the case works towards: its first assignment, then its decision, none once decided. */
+        /**
+         * The deadline the case works towards: its first assignment, then its decision, none once decided; while
+         * appealed, the appeal's review.
+         */
         private Instant nextDueAt() {
+            if (status == CaseStatus.APPEALED) {
+                return appeals.isEmpty() ? null : appeals.get(appeals.size() - 1).reviewDueAt();
+            }
             if (decidedAt != null || status == CaseStatus.CLOSED) return null;
             return firstAssignedAt == null ? slaDueAt : decisionDueAt;
         }
@@ -316,8 +341,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         void decisionProposed(DecisionProposed e) {
             decision = new Decision(e.decisionId(), e.verdict(), Decision.State.PROPOSED, e.policyRefs(),
                     e.rationale(), e.actions().stream().map(a -> new Action(null, a.action(), a.parameters(), null, 0,
-                            null)).toList(),
-                    e.label(), e.proposedBy(), e.approvalRequired(), null);
+                            null, null)).toList(),
+                    e.label(), e.proposedBy(), e.approvalRequired(), null, null);
             status = e.approvalRequired() ? CaseStatus.DECISION_PROPOSED : status;
         }
 
@@ -329,8 +354,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         void decided(CaseDecided e, Instant at) {
             decision = new Decision(e.decisionId(), e.verdict(), Decision.State.TAKEN, e.policyRefs(), e.rationale(),
                     e.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
-                            EnforcementState.ORDERED, 1, null)).toList(),
-                    e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy());
+                            EnforcementState.ORDERED, 1, null, null)).toList(),
+                    e.label(), e.decidedBy(), e.approvedBy() != null, e.approvedBy(), null);
             status = e.verdict() == Verdict.VIOLATION ? CaseStatus.DECIDED : CaseStatus.DISMISSED;
             decidedAt = at;
         }
@@ -351,38 +376,56 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             closedAt = null;
             decisionDueAt = newDecisionDueAt;
             slaBreaches.remove(SlaStage.DECISION);
-            appeal = null;
-        }
-
-        /** Under review: {@code APPEALED}, without the resolution of a closed case until the appeal is upheld. */
-        void appealed(AppealFiled e, Instant at) {
-            appeal = new Appeal(e.appealId(), e.decisionId(), at, null, null, status, resolution, closedAt);
-            status = CaseStatus.APPEALED;
-            resolution = null;
-            closedAt = null;
-        }
-
-        /** Upheld: back where it was; overturned in whole or in part: decided, its reversals to be applied. */
-        void appealDecided(AppealDecided e, Instant at) {
-            Appeal filed = appeal;
-            boolean upheld = e.outcome() == AppealOutcome.UPHELD;
-            status = upheld && filed != null ? filed.statusBefore() : CaseStatus.DECIDED;
-            resolution = upheld && filed != null ? filed.resolutionBefore() : null;
-            closedAt = upheld && filed != null ? filed.closedAtBefore() : null;
-            appeal = new Appeal(e.appealId(), e.decisionId(), filed == null ? null : filed.filedAt(), e.outcome(), at,
-                    null, null, null);
         }
 
         void enforcement(ActionId actionId, EnforcementState state, int attempt, String failure) {
             List<Action> actions = decision.actions().stream()
                     .map(a -> a.actionId().equals(actionId)
                             ? new Action(actionId, a.action(), a.parameters(), state, attempt,
-                                         state == EnforcementState.FAILED ? failure : a.failure())
+                                         state == EnforcementState.FAILED ? failure : a.failure(), a.reverses())
                             : a)
                     .toList();
-            decision = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
-                    decision.policyRefs(), decision.rationale(), actions, decision.label(), decision.proposedBy(),
-                    decision.approvalRequired(), decision.approvedBy());
+            decision = decision.withActions(actions);
+        }
+
+        void statementIssued(StatementOfReasonsIssued e) {
+            if (decision == null || !decision.decisionId().equals(e.decisionId())) return;
+            var s = e.statement();
+            decision = decision.withStatement(new Statement(s.ground(), s.legalGround(), s.restrictions(),
+                    s.decidedAt(), s.appealBy()));
+        }
+
+        void appealFiled(AppealFiled e, Instant at) {
+            beforeAppeal = new BeforeAppeal(status, resolution, closedAt);
+            status = CaseStatus.APPEALED;
+            resolution = null;
+            closedAt = null;
+            appeals.add(new Appeal(e.appealId(), e.decisionId(), Appeal.Status.FILED, at, e.filedBy(), e.channel(),
+                    e.statement(), e.evidenceRefs(), e.reviewDueAt(), null, List.of(), null, null, null));
+        }
+
+        /** Upheld: back where it was (decided, or closed); overturned in part or whole: decided, reversals pending. */
+        void appealDecided(AppealDecided e, Instant at) {
+            boolean upheld = e.outcome() == AppealOutcome.UPHELD;
+            BeforeAppeal before = beforeAppeal == null ? new BeforeAppeal(CaseStatus.DECIDED, null, null) : beforeAppeal;
+            status = upheld ? before.status() : CaseStatus.DECIDED;
+            resolution = upheld ? before.resolution() : null;
+            closedAt = upheld ? before.closedAt() : null;
+            beforeAppeal = null;
+            appeals.replaceAll(a -> a.appealId().equals(e.appealId())
+                    ? new Appeal(a.appealId(), a.decisionId(), Appeal.Status.DECIDED, a.filedAt(), a.filedBy(),
+                                 a.channel(), a.statement(), a.evidenceRefs(), a.reviewDueAt(), e.outcome(),
+                                 e.rulings(), e.rationale(), e.reviewedBy(), at)
+                    : a);
+        }
+
+        /** The reversal of an overturned action is an order of its own, tracked beside the action it undoes. */
+        void reversalOrdered(ReversalOrdered e) {
+            if (decision == null) return;
+            List<Action> actions = new ArrayList<>(decision.actions());
+            actions.add(new Action(e.reversal().actionId(), e.reversal().action(), e.reversal().parameters(),
+                    EnforcementState.ORDERED, 1, null, e.reverses()));
+            decision = decision.withActions(actions);
         }
     }
 
@@ -419,6 +462,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt, evidence, links, mergedInto);
+                            resolution, closedAt, evidence, links, mergedInto, appeals);
     }
 }

@@ -3,6 +3,8 @@ package casebook.projections.casesearch;
 import casebook.cases.api.AppealDecided;
 import casebook.cases.api.AppealFiled;
 import casebook.cases.api.CaseAssigned;
+import casebook.cases.api.ReversalOrdered;
+import casebook.cases.api.StatementOfReasonsIssued;
 import casebook.cases.api.CaseDecided;
 import casebook.cases.api.CaseDeescalated;
 import casebook.cases.api.CaseEscalated;
@@ -160,12 +162,22 @@ class CaseSearchProjection {
     }
 
     @EventHandler
+    void on(StatementOfReasonsIssued event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
     void on(AppealFiled event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 
     @EventHandler
     void on(AppealDecided event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(ReversalOrdered event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

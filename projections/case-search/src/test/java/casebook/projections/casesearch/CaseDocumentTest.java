@@ -105,6 +105,57 @@ class CaseDocumentTest {
     }
 
     @Test
+    void anAppealIsShownQueuedByItsReviewDeadlineAndItsOutcomeDecidesWhereTheCaseGoes() {
+        DecisionId decision = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
+        ActionId suspend = ActionId.of(decision, 0);
+        ActionId limit = ActionId.of(decision, 1);
+        Instant reviewBy = DUE.plusSeconds(86_400);
+        java.util.function.Supplier<CaseEvents> decidedAndClosed = () -> aCase().flag("f-1", "0.9", null, Signals.NONE)
+                .assigned("ana", null)
+                .add(new CaseDecided(null, decision, null, Verdict.VIOLATION, List.of("P-1"), "why", List.of(
+                        new OrderedAction(suspend, EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")),
+                        new OrderedAction(limit, EnforcementAction.LIMIT_LISTINGS, Map.of())), null, "ana", null))
+                .add(new casebook.cases.api.StatementOfReasonsIssued(null, decision, null,
+                        new casebook.cases.api.StatementOfReasons(List.of(), casebook.cases.api.DecisionGround.ILLEGAL_CONTENT,
+                                "Art. 1", List.of("P-1"), "why", "SOURCE_VOLUNTARY", true,
+                                "AUTOMATED_DECISION_NOT_AUTOMATED", T0, DUE, List.of())))
+                .add(new CaseClosed(null, ResolutionCode.ENFORCED, null, "ana"))
+                .add(new casebook.cases.api.AppealFiled(null, casebook.cases.api.AppealId.of("ap-1"), decision,
+                        "real orders", List.of("s3://a"), casebook.cases.api.AppealChannel.SUPPORT, "sam", reviewBy));
+
+        CaseDocument appealed = decidedAndClosed.get().document();
+        assertThat(appealed.status()).isEqualTo(CaseStatus.APPEALED);
+        assertThat(appealed.resolution()).isNull();
+        assertThat(appealed.nextDueAt()).isEqualTo(reviewBy);
+        assertThat(appealed.decision().statementOfReasons().ground())
+                .isEqualTo(casebook.cases.api.DecisionGround.ILLEGAL_CONTENT);
+        assertThat(appealed.toView().appeals()).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(CaseView.Appeal.Status.FILED));
+
+        CaseDocument upheld = decidedAndClosed.get().add(new casebook.cases.api.AppealDecided(null,
+                casebook.cases.api.AppealId.of("ap-1"), decision, casebook.cases.api.AppealOutcome.UPHELD, List.of(),
+                "stands", "nina")).document();
+        assertThat(upheld.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(upheld.resolution()).isEqualTo(ResolutionCode.ENFORCED);
+        assertThat(upheld.nextDueAt()).isNull();
+
+        CaseDocument overturned = decidedAndClosed.get().add(new casebook.cases.api.AppealDecided(null,
+                        casebook.cases.api.AppealId.of("ap-1"), decision,
+                        casebook.cases.api.AppealOutcome.PARTIALLY_OVERTURNED, List.of(
+                        new casebook.cases.api.ActionRuling(suspend, casebook.cases.api.Ruling.OVERTURNED),
+                        new casebook.cases.api.ActionRuling(limit, casebook.cases.api.Ruling.UPHELD)), "half", "nina"))
+                .add(new casebook.cases.api.ReversalOrdered(null, decision, null, new OrderedAction(
+                        ActionId.reversalOf(suspend), EnforcementAction.SUSPEND_SELLING, Map.of("days", "30")), suspend,
+                        casebook.cases.api.AppealId.of("ap-1"), List.of("P-1"), "nina")).document();
+        assertThat(overturned.status()).isEqualTo(CaseStatus.DECIDED);
+        assertThat(overturned.resolution()).isNull();
+        assertThat(overturned.closedAt()).isNull();
+        assertThat(overturned.appeals().get(0).outcome()).isEqualTo(casebook.cases.api.AppealOutcome.PARTIALLY_OVERTURNED);
+        assertThat(overturned.appeals().get(0).reviewedBy()).isEqualTo("nina");
+        assertThat(overturned.decision().actions()).extracting(CaseView.Action::reverses).containsExactly(null, null, suspend);
+    }
+
+    @Test
     void aDismissalDismissesTheCase() {
         DecisionId decision = DecisionId.of("0b6f5a4e-2d1c-4d7e-9a51-3c2b1a0f9e88");
         CaseEvents c = aCase().flag("f-1", "0.9", null, Signals.NONE).assigned("ana", null)
@@ -234,7 +285,7 @@ class CaseDocumentTest {
         CaseDocument appealed = c.document();
         assertThat(appealed.status()).isEqualTo(CaseStatus.APPEALED);
         assertThat(appealed.resolution()).isNull();
-        assertThat(appealed.appeal().appealId()).isEqualTo(appeal);
+        assertThat(appealed.appeals()).extracting(CaseView.Appeal::appealId).containsExactly(appeal);
         // opened at T0, then an event a minute: assigned, decided, closed (+180 s), appealed (+240 s), upheld (+300 s)
         assertThat(appealed.appeal().filedAt()).isEqualTo(T0.plusSeconds(240));
         assertThat(appealed.appeal().outcome()).isNull();

@@ -3,6 +3,7 @@ package casebook.cases.decision;
 import casebook.cases.api.ActionId;
 import casebook.cases.api.ApproveDecision;
 import casebook.cases.api.CaseId;
+import casebook.cases.api.DecisionGround;
 import casebook.cases.api.DecisionId;
 import casebook.cases.api.DismissalLabel;
 import casebook.cases.api.EnforcementAction;
@@ -49,7 +50,8 @@ class DecisionController implements DecisionsApi {
         long version = commands.send(new ProposeDecision(new CaseId(caseId), DecisionId.random(),
                 Verdict.valueOf(body.getVerdict().getValue()), body.getPolicyRefs(), body.getRationale(), actions,
                 body.getLabel() == null ? null : DismissalLabel.valueOf(body.getLabel().getValue()),
-                Callers.current(), Versions.fromIfMatch(ifMatch)), null);
+                body.getGround() == null ? null : DecisionGround.valueOf(body.getGround().getValue()),
+                body.getLegalGround(), Callers.current(), Versions.fromIfMatch(ifMatch)), null);
         return CaseCommands.changed(caseId, version);
     }
 

@@ -355,6 +355,7 @@ public class RiskCase {
     @CommandHandler
     public long handle(FileAppeal command, AppealPolicy appeals, DeadlineManager deadlines) {
         requireNotMerged();
+        requireAppealOfItsSubject(command.subject());
         Instant now = now();
         Instant reviewDueAt = now.plus(appeals.reviewTarget(region));
         Optional<AppealFiled> filed = decision.file(id, command, now, reviewDueAt, appeals.window(region, subject.kind()));
@@ -421,6 +422,13 @@ public class RiskCase {
     }
 
     // ---- guards: one per rule
+
+    /** An appeal that names a subject is the case's subject's own. */
+    private void requireAppealOfItsSubject(SubjectRef named) {
+        if (named != null && !named.equals(subject)) {
+            throw new CaseRuleBroken("subject-mismatch", "the case is not about the subject the appeal names");
+        }
+    }
 
     private void requireStatus(CaseStatus... allowed) {
         for (CaseStatus s : allowed) {

@@ -3,7 +3,15 @@ package casebook.cases.search;
 import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseView;
 import casebook.cases.api.RelatedCases;
+import casebook.cases.web.model.ActionRuling;
+import casebook.cases.web.model.Appeal;
+import casebook.cases.web.model.AppealChannel;
+import casebook.cases.web.model.AppealOutcome;
 import casebook.cases.web.model.CaseFacets;
+import casebook.cases.web.model.DecisionGround;
+import casebook.cases.web.model.Restriction;
+import casebook.cases.web.model.Ruling;
+import casebook.cases.web.model.StatementOfReasons;
 import casebook.cases.web.model.CaseEvidence;
 import casebook.cases.web.model.CaseFlag;
 import casebook.cases.web.model.EntityKind;
@@ -135,7 +143,41 @@ final class CaseViews {
                         .addedAt(time(e.addedAt()))).toList())
                 .links(view.links().stream().map(l -> new LinkedEntity()
                         .kind(EntityKind.fromValue(l.kind().name())).value(l.value()).linkedBy(l.linkedBy())
-                        .note(l.note())).toList());
+                        .note(l.note())).toList())
+                .appeals(view.appeals().stream().map(CaseViews::appeal).toList());
+    }
+
+    private static Appeal appeal(CaseView.Appeal a) {
+        return new Appeal()
+                .appealId(a.appealId().value())
+                .decisionId(a.decisionId().value())
+                .status(Appeal.StatusEnum.fromValue(a.status().name()))
+                .filedAt(time(a.filedAt()))
+                .filedBy(a.filedBy())
+                .channel(AppealChannel.fromValue(a.channel().name()))
+                .statement(a.statement())
+                .evidenceRefs(a.evidenceRefs())
+                .reviewDueAt(time(a.reviewDueAt()))
+                .outcome(a.outcome() == null ? null : AppealOutcome.fromValue(a.outcome().name()))
+                .rulings(a.rulings().stream().map(r -> new ActionRuling().actionId(r.actionId().value())
+                        .ruling(Ruling.fromValue(r.ruling().name()))).toList())
+                .rationale(a.rationale())
+                .reviewedBy(a.reviewedBy())
+                .decidedAt(time(a.decidedAt()));
+    }
+
+    private static StatementOfReasons statement(CaseView.Statement s) {
+        if (s == null) {
+            return null;
+        }
+        return new StatementOfReasons()
+                .ground(DecisionGround.fromValue(s.ground().name()))
+                .legalGround(s.legalGround())
+                .restrictions(s.restrictions().stream().map(r -> new Restriction().actionId(r.actionId().value())
+                        .action(EnforcementAction.fromValue(r.action().name())).territorialScope(r.territorialScope())
+                        .endsAt(time(r.endsAt()))).toList())
+                .decidedAt(time(s.decidedAt()))
+                .appealBy(time(s.appealBy()));
     }
 
     private static Decision decision(CaseView.Decision d) {
@@ -154,11 +196,13 @@ final class CaseViews {
                         .parameters(a.parameters())
                         .state(a.state() == null ? null : EnforcementState.fromValue(a.state().name()))
                         .attempt(a.attempt())
-                        .failure(a.failure())).toList())
+                        .failure(a.failure())
+                        .reverses(a.reverses() == null ? null : a.reverses().value())).toList())
                 .label(d.label() == null ? null : DismissalLabel.fromValue(d.label().name()))
                 .proposedBy(d.proposedBy())
                 .approvalRequired(d.approvalRequired())
-                .approvedBy(d.approvedBy());
+                .approvedBy(d.approvedBy())
+                .statementOfReasons(statement(d.statementOfReasons()));
     }
 
     private static Subject subject(CaseView view) {

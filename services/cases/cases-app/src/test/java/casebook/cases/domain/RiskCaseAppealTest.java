@@ -132,6 +132,17 @@ class RiskCaseAppealTest {
     }
 
     @Test
+    void anAppealThatNamesASubjectIsTheCaseSubjectsOwn() {
+        Actor centreSea = new Actor("kafka:casebook.appeals.v1", Set.of(Role.APPEALS), RegionScope.of(Set.of(SEA)));
+        fixture.given(decided()).when(new FileAppeal(CASE, APPEAL, DECISION, "real", List.of(),
+                        AppealChannel.SUBJECT_CENTRE, new SubjectRef(SubjectKind.SELLER, "another-shop"), centreSea, null))
+                .expectException(BrokenRule.code("subject-mismatch")).expectNoEvents();
+        fixture.given(decided()).when(new FileAppeal(CASE, APPEAL, DECISION, "The orders were real.",
+                        List.of("s3://appeals/receipts.pdf"), AppealChannel.SUBJECT_CENTRE, SHOP, centreSea, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void theReviewerNeitherDecidedNorApproved() {
         whenAppealed(ruling(ANA_SEA, Ruling.OVERTURNED, Ruling.OVERTURNED))
                 .expectException(ActionNotPermitted.class).expectNoEvents();

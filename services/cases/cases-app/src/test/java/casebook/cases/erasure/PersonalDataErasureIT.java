@@ -149,7 +149,8 @@ class PersonalDataErasureIT {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             Map<String, String> retention = new java.util.HashMap<>();
             for (String topic : List.of("casebook.flags.v1", "casebook.flags.v1.dlt", "casebook.enforcement.v1",
-                    "casebook.enforcement-results.v1.dlt", "casebook.model-feedback.v1")) {
+                    "casebook.enforcement-results.v1.dlt", "casebook.model-feedback.v1", "casebook.appeals.v1",
+                    "casebook.appeals.v1.dlt")) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 retention.put(topic, admin.describeConfigs(List.of(resource)).all().get().get(resource)
                         .get(TopicConfig.RETENTION_MS_CONFIG).value());
@@ -159,7 +160,9 @@ class PersonalDataErasureIT {
                     .containsEntry("casebook.flags.v1.dlt", "1209600000")
                     .containsEntry("casebook.enforcement.v1", "604800000")
                     .containsEntry("casebook.enforcement-results.v1.dlt", "1209600000")
-                    .containsEntry("casebook.model-feedback.v1", "604800000");
+                    .containsEntry("casebook.model-feedback.v1", "604800000")
+                    .containsEntry("casebook.appeals.v1", "604800000")
+                    .containsEntry("casebook.appeals.v1.dlt", "1209600000");
         }
     }
 

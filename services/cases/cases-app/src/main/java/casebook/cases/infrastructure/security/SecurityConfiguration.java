@@ -91,6 +91,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/merge").hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/notes").hasAnyRole("ANALYST", "LEAD", "LEGAL")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision").hasAnyRole("ANALYST", "LEAD")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/appeals").hasAnyRole("SUPPORT", "APPEALS")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/appeals/*/decision")
+                        .hasAnyRole("ANALYST", "LEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision/approval",
                                 "/api/v1/cases/*/decision/send-back", "/api/v1/cases/*/decision/actions/*/retry")
                         .hasRole("LEAD")

@@ -18,7 +18,7 @@ import java.util.List;
  * Unknown properties are refused by {@code spring.jackson} already.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestJson implements WebMvcConfigurer {
+public class RequestJson implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -29,7 +29,8 @@ class RequestJson implements WebMvcConfigurer {
         });
     }
 
-    static ObjectMapper strict(ObjectMapper mapper) {
+    /** How request JSON is read (REST bodies and the records of Kafka intakes alike): a null list item or map value and a member given twice are refused. */
+    public static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy();
         strict.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
