@@ -26,6 +26,7 @@ import casebook.cases.api.CaseView.Decision;
 import casebook.cases.api.CaseView.FlagSummary;
 import casebook.cases.api.CaseView.Note;
 import casebook.cases.api.DecisionProposed;
+import casebook.cases.api.DisclosureRecorded;
 import casebook.cases.api.DecisionSentBack;
 import casebook.cases.api.EnforcementApplied;
 import casebook.cases.api.EnforcementFailed;
@@ -70,7 +71,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
-                    List<LinkedEntity> links, CaseId mergedInto) {
+                    List<LinkedEntity> links, CaseId mergedInto, List<CaseView.Disclosure> disclosures) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -86,7 +87,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                EnforcementRetried.class, SlaBreached.class,
                                                CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
-                                               DuplicateAbsorbed.class);
+                                               DuplicateAbsorbed.class, DisclosureRecorded.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -97,6 +98,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         flagSources = List.copyOf(flagSources == null ? List.of() : flagSources);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         links = List.copyOf(links == null ? List.of() : links);
+        disclosures = List.copyOf(disclosures == null ? List.of() : disclosures);
     }
 
     /**
@@ -153,6 +155,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             e.evidence().forEach(x -> next.evidence.add(item(x, at)));
             next.links.addAll(e.entities());
         }
+        else if (event instanceof DisclosureRecorded e) next.disclosures.add(CaseView.Disclosure.of(e));
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
@@ -172,7 +175,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
-                                null, null, null, null, List.of(), List.of(), List.of(), null);
+                                null, null, null, null, List.of(), List.of(), List.of(), null, List.of());
     }
 
     /**
@@ -205,6 +208,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private final List<EvidenceItem> evidence;
         private final List<LinkedEntity> links;
         private CaseId mergedInto;
+        private final List<CaseView.Disclosure> disclosures;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -232,6 +236,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             evidence = new ArrayList<>(from.evidence);
             links = new ArrayList<>(from.links);
             mergedInto = from.mergedInto;
+            disclosures = new ArrayList<>(from.disclosures);
         }
 
         CaseDocument build() {
@@ -240,7 +245,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
-                                    flagSources, evidence, links, mergedInto);
+                                    flagSources, evidence, links, mergedInto, disclosures);
         }
 
         private static Long secondsBetween(Instant start, Instant end) {
@@ -380,6 +385,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt, evidence, links, mergedInto);
+                            resolution, closedAt, evidence, links, mergedInto, disclosures);
     }
 }

@@ -135,7 +135,24 @@ final class CaseViews {
                         .addedAt(time(e.addedAt()))).toList())
                 .links(view.links().stream().map(l -> new LinkedEntity()
                         .kind(EntityKind.fromValue(l.kind().name())).value(l.value()).linkedBy(l.linkedBy())
-                        .note(l.note())).toList());
+                        .note(l.note())).toList())
+                .disclosures(view.disclosures().stream().map(CaseViews::disclosure).toList());
+    }
+
+    private static casebook.cases.web.model.CaseDisclosure disclosure(CaseView.Disclosure d) {
+        return new casebook.cases.web.model.CaseDisclosure()
+                .requestId(d.requestId().value())
+                .disclosureId(d.disclosureId().value())
+                .fields(d.fields().stream().map(f -> casebook.cases.web.model.DisclosableField.fromValue(f.name()))
+                        .toList())
+                .redacted(d.redacted().stream()
+                        .map(f -> casebook.cases.web.model.DisclosableField.fromValue(f.name())).toList())
+                .recipient(new casebook.cases.web.model.Authority().name(d.recipient().name())
+                        .jurisdiction(d.recipient().jurisdiction()))
+                .legalBasis(d.legalBasis())
+                .preparedBy(d.preparedBy())
+                .approvedBy(d.approvedBy())
+                .approvedAt(time(d.approvedAt()));
     }
 
     private static Decision decision(CaseView.Decision d) {
