@@ -175,7 +175,8 @@ class RestWritePropertiesIT {
         long before = onCase ? versionOf(seaCase) : -1;
         String uri = operation.path().replace("{caseId}", seaCase.toString())
                 .replace("{actionId}", UUID.randomUUID().toString())
-                .replace("{requestId}", "req-" + UUID.randomUUID()) + queryString(query);
+                .replace("{requestId}", "req-" + UUID.randomUUID())
+                .replace("{disclosureId}", "disc-" + UUID.randomUUID()) + queryString(query);
         RawRequests.Answer answer = (onCase ? lead : detector).send(operation.method(), uri, bodyText, Map.of());
         String what = attempt + " -> " + answer.status() + " " + abbreviated(answer.body());
 

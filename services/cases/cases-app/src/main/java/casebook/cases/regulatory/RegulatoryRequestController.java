@@ -173,7 +173,11 @@ class RegulatoryRequestController implements RegulatoryApi {
 
     @Override
     public ResponseEntity<Disclosure> getDisclosure(String requestId, String disclosureId) {
-        return ResponseEntity.ok(disclosures.find(new RegulatoryRequestId(requestId), new DisclosureId(disclosureId))
+        RegulatoryRequestId id = new RegulatoryRequestId(requestId);
+        if (requests.find(id).isEmpty()) {
+            throw new RegulatoryRequestNotFound(requestId);
+        }
+        return ResponseEntity.ok(disclosures.find(id, new DisclosureId(disclosureId))
                 .orElseThrow(() -> new DisclosureNotFound(new DisclosureId(disclosureId))));
     }
 

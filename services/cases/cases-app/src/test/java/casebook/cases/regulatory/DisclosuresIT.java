@@ -105,7 +105,7 @@ class DisclosuresIT {
         assertThat(prepared.eTag()).isEqualTo("\"2\"");
         assertThat(preparedAgain.eTag()).isEqualTo("\"2\"");
         assertThat(waiting.body().path("status").asText()).isEqualTo("PREPARED");
-        assertThat(waiting.body().has("cases")).as("no content before the approval").isFalse();
+        assertThat(waiting.body().path("cases")).as("no content before the approval").isEmpty();
         assertThat(ownApproval.status()).isEqualTo(403);
         assertThat(ownApproval.body().path("code").asText()).isEqualTo("four-eyes");
         assertThat(unknown.status()).isEqualTo(404);
