@@ -12,6 +12,7 @@ import casebook.client.model.DisclosureStatus;
 import casebook.client.model.Flag;
 import casebook.client.model.NewDisclosure;
 import casebook.client.model.NewRegulatoryRequest;
+import casebook.client.model.RegulatoryRequestKind;
 import casebook.client.model.RegulatoryScope;
 import casebook.client.model.Subject;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class DisclosuresIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String requestId = "e2e-disclosure-" + tag;
         NewRegulatoryRequest request = RegulatoryRequestsIT.request(requestId, "Bundeskriminalamt " + tag, 14)
-                .kind(casebook.client.model.RegulatoryRequestKind.INFORMATION_REQUEST)
+                .kind(RegulatoryRequestKind.INFORMATION_REQUEST)
                 .scope(new RegulatoryScope().subjects(List.of(new Subject().kind(sea.getSubject().getKind())
                         .id(sea.getSubject().getId()))).caseIds(List.of(usCase)));
         lex.createRegulatoryRequest(request, null);
