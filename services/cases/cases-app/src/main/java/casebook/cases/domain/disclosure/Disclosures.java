@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,12 +24,12 @@ public class Disclosures {
     private Set<DisclosureId> recorded = new HashSet<>();
 
     /** The event recording the disclosure on case {@code caseId}, or none when the case has it already. */
-    public java.util.Optional<DisclosureRecorded> record(CaseId caseId, RecordDisclosure command) {
+    public Optional<DisclosureRecorded> record(CaseId caseId, RecordDisclosure command) {
         requireComplete(command);
         if (recorded.contains(command.disclosureId())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new DisclosureRecorded(caseId, command.requestId(), command.disclosureId(),
+        return Optional.of(new DisclosureRecorded(caseId, command.requestId(), command.disclosureId(),
                 command.fields(), command.redacted(), command.recipient(), command.legalBasis(),
                 command.preparedBy(), command.approvedBy(), command.approvedAt()));
     }
