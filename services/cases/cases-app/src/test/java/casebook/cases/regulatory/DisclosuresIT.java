@@ -14,7 +14,7 @@ import casebook.cases.api.RegionScope;
 import casebook.cases.api.Role;
 import casebook.cases.api.regulatory.Authority;
 import casebook.cases.erasure.PersonalDataKeys;
-import casebook.devstack.DevStack;
+import casebook.cases.regulatory.LegalCalls.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,10 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,13 +53,8 @@ class DisclosuresIT {
     int port;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
+    private LegalCalls calls;
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String eTag() {
-            return raw.headers().firstValue("ETag").orElse(null);
-        }
-    }
 
     @Test
     void aPackagePreparedByOneLegalUserAndApprovedByTheOtherIsRecordedOnEveryCaseItTouched() throws Exception {
@@ -226,15 +217,7 @@ class DisclosuresIT {
     }
 
     Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + DevStack.shared().keycloak().passwordToken(user, user))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) request.header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode parsed = response.body() == null || response.body().isBlank() ? json.createObjectNode()
-                : json.readTree(response.body());
-        return new Answer(response.statusCode(), parsed, response);
+        if (calls == null) calls = new LegalCalls(port);
+        return calls.send(user, method, path, body, headers);
     }
 }
