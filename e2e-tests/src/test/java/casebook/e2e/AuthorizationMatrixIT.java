@@ -96,15 +96,19 @@ class AuthorizationMatrixIT {
     private static final Set<String> NOT_ON_A_CASE = Set.of("raiseFlag", "searchCases", "getQueue", "getRegionMetrics",
             "rebuildCaseSearch");
     /** Regulatory requests: legal's alone and region-free; checked by {@link #regulatoryRequestsAreLegalsAloneAndRegionFree}. */
-    private static final Map<String, String> REGULATORY = Map.of(
-            "createRegulatoryRequest", "{}",
-            "searchRegulatoryRequests", "",
-            "getRegulatoryRequest", "",
-            "requestClarification", "{\"question\":\"matrix\"}",
-            "recordClarification", "{\"answer\":\"matrix\"}",
-            "acceptRegulatoryRequest", "",
-            "rejectRegulatoryRequest", "{\"reason\":\"matrix\"}",
-            "closeRegulatoryRequest", "{}");
+    private static final Map<String, String> REGULATORY = Map.ofEntries(
+            Map.entry("createRegulatoryRequest", "{}"),
+            Map.entry("searchRegulatoryRequests", ""),
+            Map.entry("getRegulatoryRequest", ""),
+            Map.entry("requestClarification", "{\"question\":\"matrix\"}"),
+            Map.entry("recordClarification", "{\"answer\":\"matrix\"}"),
+            Map.entry("acceptRegulatoryRequest", ""),
+            Map.entry("rejectRegulatoryRequest", "{\"reason\":\"matrix\"}"),
+            Map.entry("closeRegulatoryRequest", "{}"),
+            Map.entry("prepareDisclosure", "{\"disclosureId\":\"matrix\",\"caseIds\":[\""
+                    + UUID.randomUUID() + "\"],\"fields\":[\"SUBJECT\"],\"redacted\":[\"SUBJECT\"]}"),
+            Map.entry("getDisclosure", ""),
+            Map.entry("approveDisclosure", ""));
 
     private final Casebook casebook;
     private final ObjectMapper json;
@@ -264,7 +268,8 @@ class AuthorizationMatrixIT {
             for (Principal principal : everyone) {
                 for (String ifMatch : operation.ifMatch() ? new String[]{null, "\"0\"", FAR_AHEAD} : new String[]{null}) {
                     Map<String, String> headers = ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch);
-                    String uri = operation.path().replace("{requestId}", "matrix-unknown-" + UUID.randomUUID());
+                    String uri = operation.path().replace("{requestId}", "matrix-unknown-" + UUID.randomUUID())
+                            .replace("{disclosureId}", "matrix-unknown-" + UUID.randomUUID());
                     RawRequests.Answer answer = principal.raw().send(operation.method(), uri,
                             body.isEmpty() ? null : body, headers);
                     String where = operation.id() + " as " + principal.name() + " with If-Match " + ifMatch + ": "

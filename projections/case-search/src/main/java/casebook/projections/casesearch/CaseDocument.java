@@ -33,6 +33,7 @@ import casebook.cases.api.CaseView.Decision;
 import casebook.cases.api.CaseView.FlagSummary;
 import casebook.cases.api.CaseView.Note;
 import casebook.cases.api.DecisionProposed;
+import casebook.cases.api.DisclosureRecorded;
 import casebook.cases.api.DecisionSentBack;
 import casebook.cases.api.EnforcementApplied;
 import casebook.cases.api.EnforcementFailed;
@@ -78,7 +79,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
                     List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals, BeforeAppeal beforeAppeal,
-                    AppealOfDecision appeal) {
+                    AppealOfDecision appeal, List<CaseView.Disclosure> disclosures) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -95,7 +96,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
                                                DuplicateAbsorbed.class, StatementOfReasonsIssued.class,
-                                               AppealFiled.class, AppealDecided.class, ReversalOrdered.class);
+                                               AppealFiled.class, AppealDecided.class, ReversalOrdered.class,
+                                               DisclosureRecorded.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -107,6 +109,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         links = List.copyOf(links == null ? List.of() : links);
         appeals = List.copyOf(appeals == null ? List.of() : appeals);
+        disclosures = List.copyOf(disclosures == null ? List.of() : disclosures);
     }
 
     /** Where an appealed case returns when its appeal is upheld: decided, or closed with its resolution. */
@@ -174,6 +177,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             e.evidence().forEach(x -> next.evidence.add(item(x, at)));
             next.links.addAll(e.entities());
         }
+        else if (event instanceof DisclosureRecorded e) next.disclosures.add(CaseView.Disclosure.of(e));
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
@@ -198,7 +202,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
                                 null, null, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
-                                null);
+                                null, List.of());
     }
 
     /**
@@ -233,6 +237,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private CaseId mergedInto;
         private final List<Appeal> appeals;
         private BeforeAppeal beforeAppeal;
+        private final List<CaseView.Disclosure> disclosures;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -262,6 +267,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             mergedInto = from.mergedInto;
             appeals = new ArrayList<>(from.appeals);
             beforeAppeal = from.beforeAppeal;
+            disclosures = new ArrayList<>(from.disclosures);
         }
 
         CaseDocument build() {
@@ -271,7 +277,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
                                     flagSources, evidence, links, mergedInto, appeals, beforeAppeal,
-                                    appealOfDecision());
+                                    appealOfDecision(), disclosures);
         }
 
         /** The appeal filed against the current decision, if any. */
@@ -462,6 +468,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt, evidence, links, mergedInto, appeals);
+                            resolution, closedAt, evidence, links, mergedInto, appeals, disclosures);
     }
 }

@@ -12,6 +12,7 @@ import casebook.cases.api.CaseOpened;
 import casebook.cases.api.CaseUnassigned;
 import casebook.cases.api.DecisionProposed;
 import casebook.cases.api.DecisionSentBack;
+import casebook.cases.api.DisclosureRecorded;
 import casebook.cases.api.EnforcementApplied;
 import casebook.cases.api.EnforcementFailed;
 import casebook.cases.api.EnforcementRetried;
@@ -178,6 +179,11 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(ReversalOrdered event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(DisclosureRecorded event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

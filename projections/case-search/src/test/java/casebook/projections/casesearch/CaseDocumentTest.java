@@ -439,4 +439,22 @@ class CaseDocumentTest {
         assertThat(doc.toView().signals().deviceIds()).hasSize(CaseDocument.MAX_SIGNALS_SHOWN);
         assertThat(doc.toView().flagCount()).isEqualTo(flags);
     }
+
+    @Test
+    void aRecordedDisclosureIsListedOnTheCaseOnce() {
+        CaseEvents c = aCase();
+        casebook.cases.api.DisclosureRecorded recorded = new casebook.cases.api.DisclosureRecorded(c.caseId,
+                casebook.cases.api.regulatory.RegulatoryRequestId.of("bka-1"),
+                casebook.cases.api.regulatory.DisclosureId.of("p1"),
+                List.of(casebook.cases.api.DisclosableField.SUBJECT, casebook.cases.api.DisclosableField.NOTES),
+                List.of(casebook.cases.api.DisclosableField.NOTES),
+                new casebook.cases.api.regulatory.Authority("Bundeskriminalamt", "DE"), "§ 100g StPO", "lex", "lena",
+                DUE);
+
+        CaseDocument doc = c.add(recorded).document();
+
+        assertThat(doc.version()).isEqualTo(1);
+        assertThat(doc.toView().disclosures()).containsExactly(
+                casebook.cases.api.CaseView.Disclosure.of(recorded));
+    }
 }

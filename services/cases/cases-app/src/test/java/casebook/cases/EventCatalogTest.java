@@ -42,7 +42,10 @@ class EventCatalogTest {
             "Money.currency", "Evidence.sha256", "FlagId.value", "Region.code",
             "AppealFiled.filedBy", "AppealDecided.reviewedBy", "ReversalOrdered.policyRefs", "ReversalOrdered.reviewedBy",
             "StatementOfReasons.policyRefs", "StatementOfReasons.source", "StatementOfReasons.automatedDecision",
-            "StatementOfReasons.redress", "Restriction.territorialScope", "AppealId.value");
+            "StatementOfReasons.redress", "Restriction.territorialScope", "AppealId.value",
+            // a disclosure: the request, the authority it went to, its legal basis and the legal staff who handled it
+            "DisclosureRecorded.legalBasis", "DisclosureRecorded.preparedBy", "DisclosureRecorded.approvedBy",
+            "Authority.name", "Authority.jurisdiction", "RegulatoryRequestId.value", "DisclosureId.value");
 
     @Test
     void everyEventIsCatalogued() throws Exception {

@@ -17,10 +17,24 @@ public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCat
                        Instant slaDueAt, Instant updatedAt, long version, Decision decision, boolean escalated,
                        Instant decisionDueAt, List<SlaStage> slaBreaches, Instant nextDueAt,
                        ResolutionCode resolution, Instant closedAt, List<EvidenceItem> evidence,
-                       List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals) {
+                       List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals,
+                       List<Disclosure> disclosures) {
 
     public CaseView {
         appeals = appeals == null ? List.of() : List.copyOf(appeals);
+        disclosures = disclosures == null ? List.of() : List.copyOf(disclosures);
+    }
+
+    /** An approved disclosure package that disclosed the case (docs/adr/0020). */
+    public record Disclosure(casebook.cases.api.regulatory.RegulatoryRequestId requestId,
+                             casebook.cases.api.regulatory.DisclosureId disclosureId, List<DisclosableField> fields,
+                             List<DisclosableField> redacted, casebook.cases.api.regulatory.Authority recipient,
+                             String legalBasis, String preparedBy, String approvedBy, Instant approvedAt) {
+        public static Disclosure of(DisclosureRecorded recorded) {
+            return new Disclosure(recorded.requestId(), recorded.disclosureId(), recorded.fields(),
+                    recorded.redacted(), recorded.recipient(), recorded.legalBasis(), recorded.preparedBy(),
+                    recorded.approvedBy(), recorded.approvedAt());
+        }
     }
 
     public record FlagSummary(FlagId flagId, FlagSource source, BigDecimal score, Instant observedAt) {

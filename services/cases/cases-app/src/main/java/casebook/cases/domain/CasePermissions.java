@@ -36,7 +36,8 @@ public final class CasePermissions {
             entry(CloseCase.class, WORKERS),
             entry(ReopenCase.class, WORKERS),
             entry(FileAppeal.class, EnumSet.of(Role.SUPPORT, Role.APPEALS)),
-            entry(DecideAppeal.class, WORKERS));
+            entry(DecideAppeal.class, WORKERS),
+            entry(RecordDisclosure.class, EnumSet.of(Role.LEGAL)));
 
     private CasePermissions() {
     }

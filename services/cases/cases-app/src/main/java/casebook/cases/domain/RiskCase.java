@@ -2,6 +2,7 @@ package casebook.cases.domain;
 
 import casebook.cases.api.*;
 import casebook.cases.domain.decision.Decision;
+import casebook.cases.domain.disclosure.Disclosures;
 import casebook.cases.domain.investigation.Investigation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -79,6 +80,8 @@ public class RiskCase {
     private Investigation investigation = new Investigation();
     @AggregateMember
     private Decision decision = new Decision();
+    @AggregateMember
+    private Disclosures disclosures = new Disclosures();
 
     protected RiskCase() {
         // for Axon
@@ -386,6 +389,13 @@ public class RiskCase {
             record(new CaseEscalated(id, "appeal " + deadline.appealId() + " not reviewed by " + deadline.dueAt(),
                     SlaDeadline.ACTOR));
         }
+    }
+
+    /** An approved disclosure package disclosed this case (docs/adr/0020); once per disclosure. */
+    @CommandHandler
+    public long handle(RecordDisclosure command) {
+        disclosures.record(id, command).ifPresent(this::record);
+        return getVersion();
     }
 
     // ---- closing and reopening

@@ -4,6 +4,11 @@ import casebook.cases.api.Actor;
 import casebook.cases.api.Role;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.api.regulatory.AcceptRegulatoryRequest;
+import casebook.cases.api.regulatory.ApproveDisclosure;
+import casebook.cases.api.regulatory.DisclosureApproved;
+import casebook.cases.api.regulatory.DisclosureId;
+import casebook.cases.api.regulatory.DisclosurePrepared;
+import casebook.cases.api.regulatory.PrepareDisclosure;
 import casebook.cases.api.regulatory.Authority;
 import casebook.cases.api.regulatory.CloseRegulatoryRequest;
 import casebook.cases.api.regulatory.DocumentRef;
@@ -37,7 +42,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,10 +74,14 @@ public class RegulatoryRequest {
     private RegulatoryRequestId id;
     private RegulatoryRequestStatus status;
     private RequestKind kind;
+    private Authority authority;
+    private String legalBasis;
     private RequestScope scope;
     private Instant dueAt;
     private boolean reminded;
     private boolean overdue;
+    /** Its disclosure packages by id (docs/adr/0020). */
+    private Map<DisclosureId, DisclosureRules.Package> disclosures = new LinkedHashMap<>();
 
     protected RegulatoryRequest() {
         // for Axon
@@ -161,6 +172,46 @@ public class RegulatoryRequest {
         requireAccepted();
         requireOptionalText("close-note-invalid", "closing note", command.note(), CloseRegulatoryRequest.MAX_TEXT_LENGTH);
         apply(new RegulatoryRequestClosed(id, scope, blankToNull(command.note()), actor.userId()));
+        return getVersion();
+    }
+
+    // ---- disclosure packages (docs/adr/0020): prepared by one legal user, approved by another
+
+    /** A package for the request's authority; the same id with the same content again changes nothing. */
+    @CommandHandler
+    public long handle(PrepareDisclosure command) {
+        Actor actor = command.actor();
+        requireLegal(actor);
+        requireNotOver();
+        requireAcceptedTo("disclose");
+        DisclosureRules.requireCases(command);
+        DisclosureRules.requireFields(command);
+        DisclosureRules.Package existing = disclosures.get(command.disclosureId());
+        if (existing != null) {
+            DisclosureRules.requireSamePackage(existing, command);
+            return getVersion();
+        }
+        DisclosureRules.requireRoomFor(disclosures);
+        DisclosureRules.requireInScope(command, scope);
+        apply(new DisclosurePrepared(id, command.disclosureId(), command.caseIds(),
+                DisclosureRules.inCatalogueOrder(command.fields()), DisclosureRules.inCatalogueOrder(command.redacted()),
+                actor.userId()));
+        return getVersion();
+    }
+
+    /** Four eyes: another legal user than the preparer approves; approving an approved package changes nothing. */
+    @CommandHandler
+    public long handle(ApproveDisclosure command) {
+        Actor actor = command.actor();
+        requireLegal(actor);
+        requireNotOver();
+        requireAcceptedTo("disclose");
+        DisclosureRules.Package disclosure = DisclosureRules.requireKnown(disclosures, command.disclosureId());
+        DisclosureRules.requireSecondLegalUser(disclosure, actor);
+        if (!disclosure.approved()) {
+            apply(new DisclosureApproved(id, command.disclosureId(), disclosure.caseIds(), disclosure.fields(),
+                    disclosure.redacted(), authority, legalBasis, disclosure.preparedBy(), actor.userId()));
+        }
         return getVersion();
     }
 
@@ -286,6 +337,14 @@ public class RegulatoryRequest {
         }
     }
 
+    /** Only an accepted request is fulfilled: its packages are prepared and approved while it is accepted. */
+    private void requireAcceptedTo(String what) {
+        if (status != RegulatoryRequestStatus.ACCEPTED) {
+            throw new CaseRuleBroken("request-not-accepted", "only an accepted request may " + what + "; this one is "
+                    + status);
+        }
+    }
+
     /** Only an accepted request is fulfilled and closed. */
     private void requireAccepted() {
         if (status != RegulatoryRequestStatus.ACCEPTED) {
@@ -331,6 +390,8 @@ public class RegulatoryRequest {
     void on(RegulatoryRequestReceived event) {
         id = event.requestId();
         kind = event.kind();
+        authority = event.authority();
+        legalBasis = event.legalBasis();
         scope = event.scope();
         dueAt = event.dueAt();
         status = RegulatoryRequestStatus.RECEIVED;
@@ -359,6 +420,17 @@ public class RegulatoryRequest {
     @EventSourcingHandler
     void on(RegulatoryRequestClosed event) {
         status = RegulatoryRequestStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(DisclosurePrepared event) {
+        disclosures.put(event.disclosureId(), new DisclosureRules.Package(event.caseIds(), event.fields(),
+                event.redacted(), event.preparedBy(), false));
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureApproved event) {
+        disclosures.computeIfPresent(event.disclosureId(), (key, prepared) -> prepared.approvedNow());
     }
 
     @EventSourcingHandler

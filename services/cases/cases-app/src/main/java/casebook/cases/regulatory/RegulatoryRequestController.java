@@ -3,7 +3,11 @@ package casebook.cases.regulatory;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.SubjectKind;
 import casebook.cases.api.SubjectRef;
+import casebook.cases.api.DisclosableField;
 import casebook.cases.api.regulatory.AcceptRegulatoryRequest;
+import casebook.cases.api.regulatory.ApproveDisclosure;
+import casebook.cases.api.regulatory.DisclosureId;
+import casebook.cases.api.regulatory.PrepareDisclosure;
 import casebook.cases.api.regulatory.Authority;
 import casebook.cases.api.regulatory.CloseRegulatoryRequest;
 import casebook.cases.api.regulatory.DocumentRef;
@@ -21,6 +25,8 @@ import casebook.cases.infrastructure.web.Versions;
 import casebook.cases.web.api.RegulatoryApi;
 import casebook.cases.web.model.ClarificationAnswer;
 import casebook.cases.web.model.ClarificationQuestion;
+import casebook.cases.web.model.Disclosure;
+import casebook.cases.web.model.NewDisclosure;
 import casebook.cases.web.model.NewRegulatoryRequest;
 import casebook.cases.web.model.RegulatoryClosure;
 import casebook.cases.web.model.RegulatoryRequestChange;
@@ -42,6 +48,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Legal's regulatory requests over REST: map, send, answer. Creating is idempotent by the caller's request id; reads
@@ -54,11 +61,16 @@ class RegulatoryRequestController implements RegulatoryApi {
     private final CommandGateway gateway;
     private final CaseCommands commands;
     private final RegulatoryRequests requests;
+    private final DisclosurePackages disclosures;
+    private final CaseSubjects subjects;
 
-    RegulatoryRequestController(CommandGateway gateway, CaseCommands commands, RegulatoryRequests requests) {
+    RegulatoryRequestController(CommandGateway gateway, CaseCommands commands, RegulatoryRequests requests,
+                                DisclosurePackages disclosures, CaseSubjects subjects) {
         this.gateway = gateway;
         this.commands = commands;
         this.requests = requests;
+        this.disclosures = disclosures;
+        this.subjects = subjects;
     }
 
     @Override
@@ -139,6 +151,45 @@ class RegulatoryRequestController implements RegulatoryApi {
         long version = commands.send(new CloseRegulatoryRequest(new RegulatoryRequestId(requestId), body.getNote(),
                 Callers.current(), Versions.fromIfMatch(ifMatch)), null);
         return changed(requestId, version, RegulatoryRequestStatus.CLOSED);
+    }
+
+    @Override
+    public ResponseEntity<RegulatoryRequestChange> prepareDisclosure(String requestId, NewDisclosure body,
+                                                                     String ifMatch, String correlationId) {
+        List<CaseId> caseIds = body.getCaseIds().stream().map(CaseId::new).toList();
+        long version = commands.send(new PrepareDisclosure(new RegulatoryRequestId(requestId),
+                new DisclosureId(body.getDisclosureId()), caseIds, fields(body.getFields()), fields(body.getRedacted()),
+                subjects.of(caseIds), Callers.current(), Versions.fromIfMatch(ifMatch)), null);
+        return changed(requestId, version, RegulatoryRequestStatus.ACCEPTED);
+    }
+
+    @Override
+    public ResponseEntity<RegulatoryRequestChange> approveDisclosure(String requestId, String disclosureId,
+                                                                     String ifMatch, String correlationId) {
+        long version = commands.send(new ApproveDisclosure(new RegulatoryRequestId(requestId),
+                new DisclosureId(disclosureId), Callers.current(), Versions.fromIfMatch(ifMatch)), null);
+        return changed(requestId, version, RegulatoryRequestStatus.ACCEPTED);
+    }
+
+    @Override
+    public ResponseEntity<Disclosure> getDisclosure(String requestId, String disclosureId) {
+        RegulatoryRequestId id = new RegulatoryRequestId(requestId);
+        if (requests.find(id).isEmpty()) {
+            throw new RegulatoryRequestNotFound(requestId);
+        }
+        return ResponseEntity.ok(disclosures.find(id, new DisclosureId(disclosureId))
+                .orElseThrow(() -> new DisclosureNotFound(new DisclosureId(disclosureId))));
+    }
+
+    private static Set<DisclosableField> fields(Set<casebook.cases.web.model.DisclosableField> fields) {
+        return fields == null ? Set.of() : fields.stream().map(f -> DisclosableField.valueOf(f.getValue()))
+                .collect(Collectors.toSet());
+    }
+
+    /** No such package of the request: 404, with its own code. */
+    @ExceptionHandler(DisclosureNotFound.class)
+    ProblemDetail disclosureNotFound(DisclosureNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, DisclosureNotFound.CODE, "no such disclosure package");
     }
 
     /** Unknown, or hidden from the caller: the same 404 (the advice's answer names cases). */

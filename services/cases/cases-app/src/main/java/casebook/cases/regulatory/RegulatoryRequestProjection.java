@@ -1,5 +1,7 @@
 package casebook.cases.regulatory;
 
+import casebook.cases.api.regulatory.DisclosureApproved;
+import casebook.cases.api.regulatory.DisclosurePrepared;
 import casebook.cases.api.regulatory.RegulatoryRequestAccepted;
 import casebook.cases.api.regulatory.RegulatoryRequestClarificationRequested;
 import casebook.cases.api.regulatory.RegulatoryRequestClarified;
@@ -113,6 +115,44 @@ class RegulatoryRequestProjection {
     @EventHandler
     void on(RegulatoryRequestOverdue event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event.requestId(), version, at, "overdue_at = :at", null);
+    }
+
+    /** A package of the request (docs/adr/0020): its row, and the request's version. */
+    @EventHandler
+    void on(DisclosurePrepared event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO disclosures (request_id, disclosure_id, status, case_ids, fields, redacted,
+                            prepared_by, prepared_at)
+                        VALUES (:id, :disclosureId, 'PREPARED', CAST(:caseIds AS jsonb), CAST(:fields AS jsonb),
+                            CAST(:redacted AS jsonb), :by, :at)
+                        ON CONFLICT (request_id, disclosure_id) DO NOTHING""")
+                .param("id", event.requestId().value())
+                .param("disclosureId", event.disclosureId().value())
+                .param("caseIds", RegulatoryRequestJson.write(event.caseIds()))
+                .param("fields", RegulatoryRequestJson.write(event.fields()))
+                .param("redacted", RegulatoryRequestJson.write(event.redacted()))
+                .param("by", event.preparedBy())
+                .param("at", utc(at))
+                .update();
+        touch(event.requestId(), version, at);
+    }
+
+    @EventHandler
+    void on(DisclosureApproved event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("UPDATE disclosures SET status = 'APPROVED', approved_by = :by, approved_at = :at"
+                        + " WHERE request_id = :id AND disclosure_id = :disclosureId AND status = 'PREPARED'")
+                .param("by", event.approvedBy()).param("at", utc(at))
+                .param("id", event.requestId().value()).param("disclosureId", event.disclosureId().value())
+                .update();
+        touch(event.requestId(), version, at);
+    }
+
+    /** The request's version follows every event of it, so that its ETag stays the one to send back. */
+    private void touch(RegulatoryRequestId id, long version, Instant at) {
+        jdbc.sql("UPDATE regulatory_requests SET version = :version, updated_at = :at"
+                        + " WHERE request_id = :id AND version < :version")
+                .param("version", version).param("at", utc(at)).param("id", id.value())
+                .update();
     }
 
     private void update(RegulatoryRequestId id, long version, Instant at, String set, String text) {

@@ -144,7 +144,8 @@ final class CaseViews {
                 .links(view.links().stream().map(l -> new LinkedEntity()
                         .kind(EntityKind.fromValue(l.kind().name())).value(l.value()).linkedBy(l.linkedBy())
                         .note(l.note())).toList())
-                .appeals(view.appeals().stream().map(CaseViews::appeal).toList());
+                .appeals(view.appeals().stream().map(CaseViews::appeal).toList())
+                .disclosures(view.disclosures().stream().map(CaseViews::disclosure).toList());
     }
 
     private static Appeal appeal(CaseView.Appeal a) {
@@ -178,6 +179,22 @@ final class CaseViews {
                         .endsAt(time(r.endsAt()))).toList())
                 .decidedAt(time(s.decidedAt()))
                 .appealBy(time(s.appealBy()));
+    }
+
+    private static casebook.cases.web.model.CaseDisclosure disclosure(CaseView.Disclosure d) {
+        return new casebook.cases.web.model.CaseDisclosure()
+                .requestId(d.requestId().value())
+                .disclosureId(d.disclosureId().value())
+                .fields(d.fields().stream().map(f -> casebook.cases.web.model.DisclosableField.fromValue(f.name()))
+                        .toList())
+                .redacted(d.redacted().stream()
+                        .map(f -> casebook.cases.web.model.DisclosableField.fromValue(f.name())).toList())
+                .recipient(new casebook.cases.web.model.Authority().name(d.recipient().name())
+                        .jurisdiction(d.recipient().jurisdiction()))
+                .legalBasis(d.legalBasis())
+                .preparedBy(d.preparedBy())
+                .approvedBy(d.approvedBy())
+                .approvedAt(time(d.approvedAt()));
     }
 
     private static Decision decision(CaseView.Decision d) {

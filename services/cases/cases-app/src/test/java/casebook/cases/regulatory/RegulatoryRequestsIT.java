@@ -12,7 +12,7 @@ import casebook.cases.api.regulatory.ReceiveRegulatoryRequest;
 import casebook.cases.api.regulatory.RegulatoryRequestId;
 import casebook.cases.api.regulatory.RequestKind;
 import casebook.cases.api.regulatory.RequestScope;
-import casebook.devstack.DevStack;
+import casebook.cases.regulatory.LegalCalls.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,11 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,13 +59,8 @@ class RegulatoryRequestsIT {
     int port;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
+    private LegalCalls calls;
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String eTag() {
-            return raw.headers().firstValue("ETag").orElse(null);
-        }
-    }
 
     @Test
     void theSameRequestIdTwiceIsOneRequestAnsweredWithWhatWasStored() throws Exception {
@@ -283,16 +274,8 @@ class RegulatoryRequestsIT {
     }
 
     Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + DevStack.shared().keycloak().passwordToken(user, user))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) request.header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode parsed = response.body() == null || response.body().isBlank() ? json.createObjectNode()
-                : json.readTree(response.body());
-        return new Answer(response.statusCode(), parsed, response);
+        if (calls == null) calls = new LegalCalls(port);
+        return calls.send(user, method, path, body, headers);
     }
 
     List<? extends DomainEventMessage<?>> history(String id) {

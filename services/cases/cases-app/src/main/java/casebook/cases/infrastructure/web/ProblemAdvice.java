@@ -58,7 +58,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ActionNotPermitted.class)
     ProblemDetail forbidden(ActionNotPermitted e) {
-        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+        return Problems.problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
     }
 
     @ExceptionHandler(CaseRuleBroken.class)

@@ -127,7 +127,16 @@ class StoredEventsTest {
             Map.entry("RegulatoryRequestDueSoon.1", new RegulatoryRequestDueSoon(REQUEST,
                     Instant.parse("2026-12-04T17:00:00Z"), RegulatoryRequestStatus.ACCEPTED)),
             Map.entry("RegulatoryRequestOverdue.1", new RegulatoryRequestOverdue(REQUEST,
-                    Instant.parse("2026-12-04T17:00:00Z"), RegulatoryRequestStatus.ACCEPTED)));
+                    Instant.parse("2026-12-04T17:00:00Z"), RegulatoryRequestStatus.ACCEPTED)),
+            Map.entry("DisclosurePrepared.1", new DisclosurePrepared(REQUEST, DisclosureId.of("bka-2026-4471-p1"),
+                    List.of(CASE), List.of(DisclosableField.SUBJECT, DisclosableField.NOTES),
+                    List.of(DisclosableField.NOTES), "lex")),
+            Map.entry("DisclosureApproved.1", new DisclosureApproved(REQUEST, DisclosureId.of("bka-2026-4471-p1"),
+                    List.of(CASE), List.of(DisclosableField.SUBJECT, DisclosableField.NOTES),
+                    List.of(DisclosableField.NOTES), BKA, "§ 100g StPO", "lex", "lena")),
+            Map.entry("DisclosureRecorded.1", new DisclosureRecorded(CASE, REQUEST, DisclosureId.of("bka-2026-4471-p1"),
+                    List.of(DisclosableField.SUBJECT, DisclosableField.NOTES), List.of(DisclosableField.NOTES), BKA,
+                    "§ 100g StPO", "lex", "lena", Instant.parse("2026-12-01T10:00:00Z"))));
 
     /** Each sample goes the way the event store reads a stored row: through the upcaster chain, then Jackson. */
     @Test

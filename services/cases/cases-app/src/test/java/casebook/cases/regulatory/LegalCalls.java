@@ -1,0 +1,41 @@
+package casebook.cases.regulatory;
+
+import casebook.devstack.DevStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Calls to the running service's REST API as a demo realm user (password = user name), for legal's ITs. */
+final class LegalCalls {
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    LegalCalls(int port) {
+        this.port = port;
+    }
+
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        String eTag() {
+            return raw.headers().firstValue("ETag").orElse(null);
+        }
+    }
+
+    Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + DevStack.shared().keycloak().passwordToken(user, user))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) request.header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode parsed = response.body() == null || response.body().isBlank() ? json.createObjectNode()
+                : json.readTree(response.body());
+        return new Answer(response.statusCode(), parsed, response);
+    }
+}
