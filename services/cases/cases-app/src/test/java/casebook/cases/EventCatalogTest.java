@@ -42,7 +42,10 @@ class EventCatalogTest {
             "Money.currency", "Evidence.sha256", "FlagId.value", "Region.code",
             "AppealFiled.filedBy", "AppealDecided.reviewedBy", "ReversalOrdered.policyRefs", "ReversalOrdered.reviewedBy",
             "StatementOfReasons.policyRefs", "StatementOfReasons.source", "StatementOfReasons.automatedDecision",
-            "StatementOfReasons.redress", "Restriction.territorialScope", "AppealId.value");
+            "StatementOfReasons.redress", "Restriction.territorialScope", "AppealId.value",
+            // legal holds and erasure: staff, the regulatory request's id (legal's own reference), the erasure's id
+            "LegalHoldPlaced.placedBy", "LegalHoldReleased.releasedBy", "RegulatoryRequestId.value",
+            "PersonalDataErased.erasureId", "PersonalDataErased.erasedBy");
 
     @Test
     void everyEventIsCatalogued() throws Exception {

@@ -18,6 +18,7 @@ public final class CasePermissions {
     private static final Set<Role> WORKERS = EnumSet.of(Role.ANALYST, Role.LEAD);
     private static final Set<Role> WORKERS_AND_LEGAL = EnumSet.of(Role.ANALYST, Role.LEAD, Role.LEGAL);
     private static final Set<Role> LEADS = EnumSet.of(Role.LEAD);
+    private static final Set<Role> LEGAL = EnumSet.of(Role.LEGAL);
 
     private static final Map<Class<? extends ByActor>, Set<Role>> ROLES = Map.ofEntries(
             entry(AssignCase.class, WORKERS),
@@ -36,7 +37,10 @@ public final class CasePermissions {
             entry(CloseCase.class, WORKERS),
             entry(ReopenCase.class, WORKERS),
             entry(FileAppeal.class, EnumSet.of(Role.SUPPORT, Role.APPEALS)),
-            entry(DecideAppeal.class, WORKERS));
+            entry(DecideAppeal.class, WORKERS),
+            entry(PlaceLegalHold.class, LEGAL),
+            entry(ReleaseLegalHold.class, LEGAL),
+            entry(ErasePersonalData.class, EnumSet.of(Role.LEGAL, Role.PRIVACY)));
 
     private CasePermissions() {
     }

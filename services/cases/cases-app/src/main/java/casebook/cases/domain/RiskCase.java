@@ -2,6 +2,7 @@ package casebook.cases.domain;
 
 import casebook.cases.api.*;
 import casebook.cases.domain.decision.Decision;
+import casebook.cases.domain.hold.LegalHolds;
 import casebook.cases.domain.investigation.Investigation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -79,6 +80,8 @@ public class RiskCase {
     private Investigation investigation = new Investigation();
     @AggregateMember
     private Decision decision = new Decision();
+    @AggregateMember
+    private LegalHolds holds = new LegalHolds();
 
     protected RiskCase() {
         // for Axon
@@ -385,6 +388,26 @@ public class RiskCase {
             record(new CaseEscalated(id, "appeal " + deadline.appealId() + " not reviewed by " + deadline.dueAt(),
                     SlaDeadline.ACTOR));
         }
+    }
+
+    // ---- legal holds and erasure (invariant 8): the holds member decides, in any state of the case
+
+    @CommandHandler
+    public long handle(PlaceLegalHold command) {
+        holds.place(id, command).ifPresent(this::record);
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReleaseLegalHold command) {
+        record(holds.release(id, command));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ErasePersonalData command) {
+        holds.erase(id, command).ifPresent(this::record);
+        return getVersion();
     }
 
     // ---- closing and reopening
