@@ -44,6 +44,11 @@ import casebook.cases.api.SlaStage;
 import casebook.cases.api.Signals;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.api.Verdict;
+import casebook.cases.api.CaseView.Hold;
+import casebook.cases.api.LegalHoldPlaced;
+import casebook.cases.api.LegalHoldReleased;
+import casebook.cases.api.PersonalData;
+import casebook.cases.api.PersonalDataErased;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +75,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     List<SlaStage> slaBreaches, Instant firstAssignedAt, Instant decidedAt, Instant nextDueAt,
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
-                    List<LinkedEntity> links, CaseId mergedInto) {
+                    List<LinkedEntity> links, CaseId mergedInto, List<Hold> holds, Instant erasedAt) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -86,7 +91,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                EnforcementRetried.class, SlaBreached.class,
                                                CaseClosed.class, CaseReopened.class, EvidenceAdded.class,
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
-                                               DuplicateAbsorbed.class);
+                                               DuplicateAbsorbed.class, LegalHoldPlaced.class,
+                                               LegalHoldReleased.class, PersonalDataErased.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -97,6 +103,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         flagSources = List.copyOf(flagSources == null ? List.of() : flagSources);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         links = List.copyOf(links == null ? List.of() : links);
+        holds = List.copyOf(holds == null ? List.of() : holds);
     }
 
     /**
@@ -153,6 +160,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             e.evidence().forEach(x -> next.evidence.add(item(x, at)));
             next.links.addAll(e.entities());
         }
+        else if (event instanceof LegalHoldPlaced e) next.holds.add(new Hold(e.requestId(), e.placedBy(), at));
+        else if (event instanceof LegalHoldReleased e) next.holds.removeIf(h -> h.requestId().equals(e.requestId()));
+        else if (event instanceof PersonalDataErased) next.erased(at);
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
@@ -172,7 +182,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseDocument(e.caseId(), e.subject(), e.region(), e.category(), CaseStatus.OPEN, e.priority(),
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
-                                null, null, null, null, List.of(), List.of(), List.of(), null);
+                                null, null, null, null, List.of(), List.of(), List.of(), null, List.of(), null);
     }
 
     /**
@@ -205,6 +215,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private final List<EvidenceItem> evidence;
         private final List<LinkedEntity> links;
         private CaseId mergedInto;
+        private SubjectRef subject;
+        private final List<Hold> holds;
+        private Instant erasedAt;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -232,15 +245,45 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             evidence = new ArrayList<>(from.evidence);
             links = new ArrayList<>(from.links);
             mergedInto = from.mergedInto;
+            subject = from.subject;
+            holds = new ArrayList<>(from.holds);
+            erasedAt = from.erasedAt;
         }
 
         CaseDocument build() {
-            return new CaseDocument(from.caseId, from.subject, from.region, from.category, status, priority, assignee,
+            return new CaseDocument(from.caseId, subject, from.region, from.category, status, priority, assignee,
                                     flagCount, maxScore, moneyAtRisk, signals, flags, notes, from.openedAt, slaDueAt,
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
-                                    flagSources, evidence, links, mergedInto);
+                                    flagSources, evidence, links, mergedInto, holds, erasedAt);
+        }
+
+        /**
+         * The case's personal data was erased (docs/adr/0019): every personal value the document holds (subject id,
+         * signals, note texts, evidence references and notes, linked entities, rationale and failure reasons) reads
+         * {@code [erased]} or is dropped, so that search no longer finds the subject by any of them. Facts stay.
+         */
+        void erased(Instant at) {
+            erasedAt = at;
+            subject = new SubjectRef(subject.kind(), PersonalData.ERASED);
+            signals = Signals.NONE;
+            notes.replaceAll(n -> new Note(n.noteId(), n.author(), PersonalData.ERASED, n.addedAt()));
+            evidence.replaceAll(e -> new EvidenceItem(e.evidenceId(), e.kind(), PersonalData.ERASED, e.sha256(),
+                    e.addedBy(), e.note() == null ? null : PersonalData.ERASED, e.addedAt()));
+            // one [erased] entity per kind, as the case itself reads them once their values are erased
+            java.util.Map<casebook.cases.api.EntityKind, LinkedEntity> erasedLinks = new java.util.LinkedHashMap<>();
+            links.forEach(l -> erasedLinks.putIfAbsent(l.kind(), new LinkedEntity(l.kind(), PersonalData.ERASED,
+                    l.linkedBy(), l.note() == null ? null : PersonalData.ERASED)));
+            links.clear();
+            links.addAll(erasedLinks.values());
+            if (decision != null) {
+                decision = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
+                        decision.policyRefs(), decision.rationale() == null ? null : PersonalData.ERASED,
+                        decision.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
+                                a.state(), a.attempt(), a.failure() == null ? null : PersonalData.ERASED)).toList(),
+                        decision.label(), decision.proposedBy(), decision.approvalRequired(), decision.approvedBy());
+            }
         }
 
         private static Long secondsBetween(Instant start, Instant end) {
@@ -380,6 +423,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt, evidence, links, mergedInto);
+                            resolution, closedAt, evidence, links, mergedInto, holds, erasedAt);
     }
 }

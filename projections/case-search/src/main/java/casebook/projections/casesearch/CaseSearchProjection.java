@@ -22,6 +22,9 @@ import casebook.cases.api.EntityUnlinked;
 import casebook.cases.api.EvidenceAdded;
 import casebook.cases.api.PriorityRaised;
 import casebook.cases.api.SlaBreached;
+import casebook.cases.api.LegalHoldPlaced;
+import casebook.cases.api.LegalHoldReleased;
+import casebook.cases.api.PersonalDataErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ConcludesBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -154,6 +157,22 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(EnforcementRetried event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(LegalHoldPlaced event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(LegalHoldReleased event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    /** The case's personal data was erased: its document's personal fields are blanked (docs/adr/0019). */
+    @EventHandler
+    void on(PersonalDataErased event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A case as the search read model holds it. {@code version} is the sequence number of its last event;
  * {@code slaDueAt} and {@code decisionDueAt} its deadlines for first assignment and decision, {@code slaBreaches}
- * the ones it missed; {@code mergedInto} the case a duplicate was merged into; {@code nextDueAt} the one it works towards now (none once decided or closed); {@code resolution} and {@code closedAt} are set while it is closed.
+ * the ones it missed; {@code mergedInto} the case a duplicate was merged into; {@code nextDueAt} the one it works towards now (none once decided or closed); {@code resolution} and {@code closedAt} are set while it is closed; {@code holds} are its legal holds, oldest first, and {@code erasedAt} when its personal data was erased (null unless it was).
  */
 public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                        Priority priority, String assignee, int flagCount, BigDecimal maxScore, Money moneyAtRisk,
@@ -16,7 +16,11 @@ public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCat
                        Instant slaDueAt, Instant updatedAt, long version, Decision decision, boolean escalated,
                        Instant decisionDueAt, List<SlaStage> slaBreaches, Instant nextDueAt,
                        ResolutionCode resolution, Instant closedAt, List<EvidenceItem> evidence,
-                       List<LinkedEntity> links, CaseId mergedInto) {
+                       List<LinkedEntity> links, CaseId mergedInto, List<Hold> holds, Instant erasedAt) {
+
+    /** A legal hold on the case, for the regulatory request that justifies it (invariant 8). */
+    public record Hold(casebook.cases.api.regulatory.RegulatoryRequestId requestId, String placedBy, Instant placedAt) {
+    }
 
     public record FlagSummary(FlagId flagId, FlagSource source, BigDecimal score, Instant observedAt) {
     }

@@ -135,7 +135,10 @@ final class CaseViews {
                         .addedAt(time(e.addedAt()))).toList())
                 .links(view.links().stream().map(l -> new LinkedEntity()
                         .kind(EntityKind.fromValue(l.kind().name())).value(l.value()).linkedBy(l.linkedBy())
-                        .note(l.note())).toList());
+                        .note(l.note())).toList())
+                .holds(view.holds().stream().map(h -> new casebook.cases.web.model.LegalHold()
+                        .requestId(h.requestId().value()).placedBy(h.placedBy()).placedAt(time(h.placedAt()))).toList())
+                .erasedAt(time(view.erasedAt()));
     }
 
     private static Decision decision(CaseView.Decision d) {
