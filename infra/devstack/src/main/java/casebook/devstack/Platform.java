@@ -199,6 +199,7 @@ public final class Platform {
                   lee.sea     lead, analyst    SEA
                   lee.us      lead, analyst    US
                   lex, lena   legal            all regions (two: disclosures need four eyes)
+                  priya       privacy          all regions (erasure requests)
                   audrey      auditor          all regions
                   root.admin  admin            all regions
                 """);
