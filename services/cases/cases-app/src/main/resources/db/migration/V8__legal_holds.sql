@@ -22,3 +22,25 @@ CREATE TABLE legal_hold_scopes (
     PRIMARY KEY (subject_kind, subject_id, request_id)
 );
 CREATE INDEX legal_hold_scopes_request ON legal_hold_scopes (request_id);
+
+-- case_closings: when each closed case closed (retention, docs/adr/0019), kept from CaseClosed / CaseMerged (set) and
+-- CaseReopened / AppealFiled (removed) by a subscribing processor in the transaction of those events. Retention erases
+-- a case closed before its region's period ago, unless it is held. Cases closed before this migration: from their
+-- last closing event, unless a later reopening or appeal followed it.
+CREATE TABLE case_closings (
+    case_id   UUID        PRIMARY KEY,
+    region    VARCHAR(8)  NOT NULL,
+    closed_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX case_closings_region_closed ON case_closings (region, closed_at);
+
+INSERT INTO case_closings (case_id, region, closed_at)
+SELECT last.case_id, k.region, last.at
+FROM (SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier::uuid AS case_id, payload_type,
+             time_stamp::timestamptz AS at
+      FROM domain_event_entry
+      WHERE payload_type IN ('casebook.cases.api.CaseClosed', 'casebook.cases.api.CaseMerged',
+                             'casebook.cases.api.CaseReopened', 'casebook.cases.api.AppealFiled')
+      ORDER BY aggregate_identifier, sequence_number DESC) last
+JOIN personal_data_keys k ON k.case_id = last.case_id
+WHERE last.payload_type IN ('casebook.cases.api.CaseClosed', 'casebook.cases.api.CaseMerged');

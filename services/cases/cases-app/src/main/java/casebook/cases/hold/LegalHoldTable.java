@@ -48,6 +48,20 @@ public class LegalHoldTable {
                 .params(event.caseId().value(), event.requestId().value()).update();
     }
 
+    /**
+     * The holds on one case, after locking its key row for update until the transaction ends (retention); empty
+     * also when the case has no key row (nothing to erase).
+     */
+    public List<SubjectUnderLegalHold.Held> lockCaseAndFindHolds(CaseId caseId) {
+        jdbc.sql("SELECT case_id FROM personal_data_keys WHERE case_id = ? FOR UPDATE").param(caseId.value())
+                .query(UUID.class).list();
+        return jdbc.sql("SELECT case_id, request_id FROM legal_holds WHERE case_id = ? ORDER BY placed_at, request_id")
+                .param(caseId.value())
+                .query((rs, i) -> new SubjectUnderLegalHold.Held(new CaseId(rs.getObject(1, UUID.class)),
+                        RegulatoryRequestId.of(rs.getString(2))))
+                .list();
+    }
+
     /** The cases the request holds now. */
     public List<CaseId> casesHeldFor(RegulatoryRequestId requestId) {
         return jdbc.sql("SELECT case_id FROM legal_holds WHERE request_id = ? ORDER BY placed_at, case_id")

@@ -2,6 +2,7 @@ package casebook.cases.erasure.requests;
 
 import casebook.cases.api.Actor;
 import casebook.cases.api.CaseId;
+import casebook.cases.api.EraseCase;
 import casebook.cases.api.ErasePersonalData;
 import casebook.cases.api.EraseSubject;
 import casebook.cases.api.Role;
@@ -75,6 +76,24 @@ class ErasureRequests {
                     .param("cases", erased.stream().map(CaseId::toString).toList()).update();
         }
         return erased;
+    }
+
+    /**
+     * Retention's erasure of one case: nothing when the case is held (it stays until its holds are released and a
+     * later run comes) or already erased; otherwise the case records {@code PersonalDataErased} and its key is
+     * destroyed, in this command's transaction.
+     */
+    @CommandHandler
+    boolean handle(EraseCase command, MetaData metaData) {
+        requirePrivacyOrLegalEverywhere(command.actor());
+        if (!holds.lockCaseAndFindHolds(command.caseId()).isEmpty()) {
+            return false;
+        }
+        erase(command.caseId(), GenericCommandMessage.asCommandMessage(new ErasePersonalData(command.caseId(),
+                command.erasureId(), command.actor())).andMetaData(metaData));
+        boolean destroyed = keys.destroy(command.caseId());
+        jdbc.sql("DELETE FROM parked_publications WHERE aggregate_id = ?").param(command.caseId().toString()).update();
+        return destroyed;
     }
 
     /** The case records its erasure, in a nested unit of work of this command's transaction (as the flag intake). */
