@@ -3,6 +3,7 @@ package casebook.cases.hold;
 import casebook.cases.api.Actor;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.CaseOpened;
+import casebook.cases.api.PersonalData;
 import casebook.cases.api.PlaceLegalHold;
 import casebook.cases.api.RegionScope;
 import casebook.cases.api.ReleaseLegalHold;
@@ -85,6 +86,9 @@ class AutomaticHolds {
     @EventHandler
     void on(CaseOpened event) {
         SubjectRef subject = event.subject();
+        if (PersonalData.ERASED.equals(subject.id())) {
+            return; // replayed after its subject's erasure: nothing left to preserve, and no subject to match
+        }
         List<RegulatoryRequestId> scoping = jdbc.sql("SELECT request_id FROM legal_hold_scopes "
                         + "WHERE subject_kind = ? AND subject_id = ? ORDER BY request_id")
                 .params(subject.kind().name(), subject.id())
