@@ -56,7 +56,9 @@ class AuthorizationMatrixIT {
     private record Operation(String id, String method, String path, Set<String> roles, boolean ifMatch) {
         String uri(UUID caseId, String query) {
             return path.replace("{caseId}", caseId.toString()).replace("{actionId}", UUID.randomUUID().toString())
-                    .replace("{appealId}", "matrix-" + UUID.randomUUID()) + (query.isEmpty() ? "" : "?" + query);
+                    .replace("{appealId}", "matrix-" + UUID.randomUUID())
+                    .replace("{requestId}", "matrix-request")
+                    + (query.isEmpty() ? "" : "?" + query);
         }
     }
 
@@ -90,11 +92,14 @@ class AuthorizationMatrixIT {
             Map.entry("decideAppeal", Call.of("", "{\"rulings\":[{\"actionId\":\"" + UUID.randomUUID()
                     + "\",\"ruling\":\"UPHELD\"}],\"rationale\":\"matrix\"}")),
             // the body names the path's case as the duplicate (see send): on an own case a rule refuses it
-            Map.entry("mergeCase", Call.of("", null)));
+            Map.entry("mergeCase", Call.of("", null)),
+            // no such request: refused by a rule (unknown-request, hold-not-found), never a hold
+            Map.entry("placeLegalHold", Call.of("", "{\"requestId\":\"matrix-request\"}")),
+            Map.entry("releaseLegalHold", Call.of("", null)));
     private static final String MERGE = "mergeCase";
     /** Operations on no case; their roles are RolesIT's, their regions below. */
     private static final Set<String> NOT_ON_A_CASE = Set.of("raiseFlag", "searchCases", "getQueue", "getRegionMetrics",
-            "rebuildCaseSearch");
+            "rebuildCaseSearch", "requestErasure");
     /** Regulatory requests: legal's alone and region-free; checked by {@link #regulatoryRequestsAreLegalsAloneAndRegionFree}. */
     private static final Map<String, String> REGULATORY = Map.ofEntries(
             Map.entry("createRegulatoryRequest", "{}"),
@@ -129,6 +134,7 @@ class AuthorizationMatrixIT {
         principals.add(new Principal("lead", "lee.sea", false, casebook.rawAs("lee.sea")));
         principals.add(new Principal("legal", "lex", true, casebook.rawAs("lex")));
         principals.add(new Principal("auditor", "audrey", true, casebook.rawAs("audrey")));
+        principals.add(new Principal("privacy", "priya", true, casebook.rawAs("priya")));
         principals.add(new Principal("admin", "root.admin", true, casebook.rawAs("root.admin")));
         principals.add(new Principal("detection", "detector-sea", false, casebook.raw("detector-sea")));
         principals.add(new Principal("support", "sam.sea", false, casebook.rawAs("sam.sea")));

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RolesIT {
     /** One demo principal per role, all of region SEA or every region. */
     private static final Map<String, String> USERS = Map.of("analyst", "ana.sea", "lead", "lee.sea", "legal", "lex",
-            "auditor", "audrey", "admin", "root.admin", "support", "sam.sea");
+            "auditor", "audrey", "admin", "root.admin", "support", "sam.sea",
+            "privacy", "priya");
     private static final String DETECTOR = "detector-sea";
     /** Would start a real rebuild for the role allowed; only the refusals are checked there. */
     private static final Set<String> SIDE_EFFECTS_WHEN_ALLOWED = Set.of("rebuildCaseSearch");

@@ -202,6 +202,7 @@ public final class Platform {
                   sam.sea     support          SEA
                   sam.us      support          US
                   lex, lena   legal            all regions (two: disclosures need four eyes)
+                  priya       privacy          all regions (erasure requests)
                   audrey      auditor          all regions
                   root.admin  admin            all regions
                 """);

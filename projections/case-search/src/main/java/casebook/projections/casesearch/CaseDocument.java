@@ -52,6 +52,11 @@ import casebook.cases.api.SlaStage;
 import casebook.cases.api.Signals;
 import casebook.cases.api.SubjectRef;
 import casebook.cases.api.Verdict;
+import casebook.cases.api.CaseView.Hold;
+import casebook.cases.api.LegalHoldPlaced;
+import casebook.cases.api.LegalHoldReleased;
+import casebook.cases.api.PersonalData;
+import casebook.cases.api.PersonalDataErased;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -79,7 +84,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                     ResolutionCode resolution, Instant closedAt, Long secondsToFirstAssignment,
                     Long secondsToDecision, List<String> flagSources, List<EvidenceItem> evidence,
                     List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals, BeforeAppeal beforeAppeal,
-                    AppealOfDecision appeal, List<CaseView.Disclosure> disclosures) {
+                    AppealOfDecision appeal, List<CaseView.Disclosure> disclosures,
+                    List<Hold> holds, Instant erasedAt) {
 
     static final int MAX_FLAGS = 1_000;
     static final int MAX_SIGNALS_PER_KIND = 1_000;
@@ -97,7 +103,8 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                                EntityLinked.class, EntityUnlinked.class, CaseMerged.class,
                                                DuplicateAbsorbed.class, StatementOfReasonsIssued.class,
                                                AppealFiled.class, AppealDecided.class, ReversalOrdered.class,
-                                               DisclosureRecorded.class);
+                                               DisclosureRecorded.class, LegalHoldPlaced.class,
+                                               LegalHoldReleased.class, PersonalDataErased.class);
 
     CaseDocument {
         Objects.requireNonNull(caseId, "case id");
@@ -110,6 +117,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         links = List.copyOf(links == null ? List.of() : links);
         appeals = List.copyOf(appeals == null ? List.of() : appeals);
         disclosures = List.copyOf(disclosures == null ? List.of() : disclosures);
+        holds = List.copyOf(holds == null ? List.of() : holds);
     }
 
     /** Where an appealed case returns when its appeal is upheld: decided, or closed with its resolution. */
@@ -178,6 +186,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             next.links.addAll(e.entities());
         }
         else if (event instanceof DisclosureRecorded e) next.disclosures.add(CaseView.Disclosure.of(e));
+        else if (event instanceof LegalHoldPlaced e) next.holds.add(new Hold(e.requestId(), e.placedBy(), at));
+        else if (event instanceof LegalHoldReleased e) next.holds.removeIf(h -> h.requestId().equals(e.requestId()));
+        else if (event instanceof PersonalDataErased) next.erased(at);
         else if (event instanceof DecisionProposed e) next.decisionProposed(e);
         else if (event instanceof DecisionSentBack) next.decisionSentBack();
         else if (event instanceof CaseDecided e) next.decided(e, at);
@@ -202,7 +213,7 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
                                 null, 0, null, null, Signals.NONE, List.of(), List.of(), at, e.slaDueAt(), at,
                                 sequenceNumber, null, false, e.decisionDueAt(), List.of(), null, null, e.slaDueAt(),
                                 null, null, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
-                                null, List.of());
+                                null, List.of(), List.of(), null);
     }
 
     /**
@@ -238,6 +249,9 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         private final List<Appeal> appeals;
         private BeforeAppeal beforeAppeal;
         private final List<CaseView.Disclosure> disclosures;
+        private SubjectRef subject;
+        private final List<Hold> holds;
+        private Instant erasedAt;
 
         Draft(CaseDocument from, long version, Instant updatedAt) {
             this.from = from;
@@ -268,16 +282,19 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             appeals = new ArrayList<>(from.appeals);
             beforeAppeal = from.beforeAppeal;
             disclosures = new ArrayList<>(from.disclosures);
+            subject = from.subject;
+            holds = new ArrayList<>(from.holds);
+            erasedAt = from.erasedAt;
         }
 
         CaseDocument build() {
-            return new CaseDocument(from.caseId, from.subject, from.region, from.category, status, priority, assignee,
+            return new CaseDocument(from.caseId, subject, from.region, from.category, status, priority, assignee,
                                     flagCount, maxScore, moneyAtRisk, signals, flags, notes, from.openedAt, slaDueAt,
                                     updatedAt, version, decision, escalated, decisionDueAt, slaBreaches,
                                     firstAssignedAt, decidedAt, nextDueAt(), resolution, closedAt,
                                     secondsBetween(from.openedAt, firstAssignedAt), secondsBetween(from.openedAt, decidedAt),
                                     flagSources, evidence, links, mergedInto, appeals, beforeAppeal,
-                                    appealOfDecision(), disclosures);
+                                    appealOfDecision(), disclosures, holds, erasedAt);
         }
 
         /** The appeal filed against the current decision, if any. */
@@ -285,6 +302,40 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
             if (decision == null) return null;
             return appeals.stream().filter(a -> a.decisionId().equals(decision.decisionId())).reduce((a, b) -> b)
                     .map(a -> new AppealOfDecision(a.filedAt(), a.outcome(), a.decidedAt())).orElse(null);
+        }
+
+        /**
+         * The case's personal data was erased (docs/adr/0019): every personal value the document holds (subject id,
+         * signals, note texts, evidence references and notes, linked entities, rationale and failure reasons) reads
+         * {@code [erased]} or is dropped, so that search no longer finds the subject by any of them. Facts stay.
+         */
+        void erased(Instant at) {
+            erasedAt = at;
+            subject = new SubjectRef(subject.kind(), PersonalData.ERASED);
+            signals = Signals.NONE;
+            notes.replaceAll(n -> new Note(n.noteId(), n.author(), PersonalData.ERASED, n.addedAt()));
+            evidence.replaceAll(e -> new EvidenceItem(e.evidenceId(), e.kind(), PersonalData.ERASED, e.sha256(),
+                    e.addedBy(), e.note() == null ? null : PersonalData.ERASED, e.addedAt()));
+            // one [erased] entity per kind, as the case itself reads them once their values are erased
+            java.util.Map<casebook.cases.api.EntityKind, LinkedEntity> erasedLinks = new java.util.LinkedHashMap<>();
+            links.forEach(l -> erasedLinks.putIfAbsent(l.kind(), new LinkedEntity(l.kind(), PersonalData.ERASED,
+                    l.linkedBy(), l.note() == null ? null : PersonalData.ERASED)));
+            links.clear();
+            links.addAll(erasedLinks.values());
+            if (decision != null) {
+                decision = new Decision(decision.decisionId(), decision.verdict(), decision.state(),
+                        decision.policyRefs(), decision.rationale() == null ? null : PersonalData.ERASED,
+                        decision.actions().stream().map(a -> new Action(a.actionId(), a.action(), a.parameters(),
+                                a.state(), a.attempt(), a.failure() == null ? null : PersonalData.ERASED,
+                                a.reverses())).toList(),
+                        decision.label(), decision.proposedBy(), decision.approvalRequired(), decision.approvedBy(),
+                        decision.statementOfReasons());
+            }
+            appeals.replaceAll(a -> new Appeal(a.appealId(), a.decisionId(), a.status(), a.filedAt(), a.filedBy(),
+                    a.channel(), a.statement() == null ? null : PersonalData.ERASED,
+                    a.evidenceRefs().stream().map(r -> PersonalData.ERASED).distinct().toList(), a.reviewDueAt(),
+                    a.outcome(), a.rulings(), a.rationale() == null ? null : PersonalData.ERASED, a.reviewedBy(),
+                    a.decidedAt()));
         }
 
         private static Long secondsBetween(Instant start, Instant end) {
@@ -468,6 +519,6 @@ record CaseDocument(CaseId caseId, SubjectRef subject, Region region, RiskCatego
         return new CaseView(caseId, subject, region, category, status, priority, assignee, flagCount, maxScore,
                             moneyAtRisk == null ? null : moneyAtRisk.toMoney(), shown(signals), flags, notes, openedAt,
                             slaDueAt, updatedAt, version, decision, escalated, decisionDueAt, slaBreaches, nextDueAt,
-                            resolution, closedAt, evidence, links, mergedInto, appeals, disclosures);
+                            resolution, closedAt, evidence, links, mergedInto, appeals, disclosures, holds, erasedAt);
     }
 }

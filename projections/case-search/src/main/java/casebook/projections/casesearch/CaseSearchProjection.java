@@ -27,6 +27,9 @@ import casebook.cases.api.EntityUnlinked;
 import casebook.cases.api.EvidenceAdded;
 import casebook.cases.api.PriorityRaised;
 import casebook.cases.api.SlaBreached;
+import casebook.cases.api.LegalHoldPlaced;
+import casebook.cases.api.LegalHoldReleased;
+import casebook.cases.api.PersonalDataErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ConcludesBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -168,6 +171,11 @@ class CaseSearchProjection {
     }
 
     @EventHandler
+    void on(LegalHoldPlaced event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
     void on(AppealFiled event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
@@ -184,6 +192,17 @@ class CaseSearchProjection {
 
     @EventHandler
     void on(DisclosureRecorded event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    @EventHandler
+    void on(LegalHoldReleased event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
+        collect(message, unitOfWork, last);
+    }
+
+    /** The case's personal data was erased: its document's personal fields are blanked (docs/adr/0019). */
+    @EventHandler
+    void on(PersonalDataErased event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork, @ConcludesBatch boolean last) {
         collect(message, unitOfWork, last);
     }
 

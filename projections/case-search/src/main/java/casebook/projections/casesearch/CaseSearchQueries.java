@@ -180,6 +180,14 @@ class CaseSearchQueries {
         if (c.enforcement() != null) {
             bool.filter(term("decision.actions.state", c.enforcement().name()));
         }
+        if (Boolean.TRUE.equals(c.held())) {
+            bool.filter(q -> q.exists(e -> e.field("holds.requestId")));
+        } else if (Boolean.FALSE.equals(c.held())) {
+            bool.mustNot(q -> q.exists(e -> e.field("holds.requestId")));
+        }
+        if (c.holdRequestId() != null) {
+            bool.filter(term("holds.requestId", c.holdRequestId().value()));
+        }
         if (c.assignee() != null) {
             bool.filter(term("assignee", c.assignee()));
         }

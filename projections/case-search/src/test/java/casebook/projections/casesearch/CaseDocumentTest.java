@@ -28,6 +28,18 @@ import casebook.cases.api.Signals;
 import casebook.cases.api.SlaBreached;
 import casebook.cases.api.SlaStage;
 import casebook.cases.api.Verdict;
+import casebook.cases.api.EntityKind;
+import casebook.cases.api.EntityLinked;
+import casebook.cases.api.Evidence;
+import casebook.cases.api.EvidenceAdded;
+import casebook.cases.api.EvidenceId;
+import casebook.cases.api.EvidenceKind;
+import casebook.cases.api.LegalHoldPlaced;
+import casebook.cases.api.LegalHoldReleased;
+import casebook.cases.api.LinkedEntity;
+import casebook.cases.api.PersonalData;
+import casebook.cases.api.PersonalDataErased;
+import casebook.cases.api.regulatory.RegulatoryRequestId;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -456,5 +468,49 @@ class CaseDocumentTest {
         assertThat(doc.version()).isEqualTo(1);
         assertThat(doc.toView().disclosures()).containsExactly(
                 casebook.cases.api.CaseView.Disclosure.of(recorded));
+    }
+
+    @Test
+    void aCaseShowsItsLegalHoldsOldestFirstUntilReleased() {
+        RegulatoryRequestId bka = RegulatoryRequestId.of("bka-2026-4471");
+        RegulatoryRequestId ftc = RegulatoryRequestId.of("ftc-17");
+        CaseEvents c = aCase();
+        c.add(new LegalHoldPlaced(c.caseId, bka, "casebook-legal-holds")).add(new LegalHoldPlaced(c.caseId, ftc, "lex"));
+
+        assertThat(c.document().holds()).containsExactly(
+                new CaseView.Hold(bka, "casebook-legal-holds", T0.plusSeconds(60)),
+                new CaseView.Hold(ftc, "lex", T0.plusSeconds(120)));
+        c.add(new LegalHoldReleased(c.caseId, bka, "lex"));
+        assertThat(c.document().holds()).extracting(CaseView.Hold::requestId).containsExactly(ftc);
+        assertThat(c.document().toView().holds()).hasSize(1);
+    }
+
+    @Test
+    void anErasedCaseKeepsItsFactsAndLosesEveryPersonalValue() {
+        CaseEvents c = aCase().flag("f-1", "0.9", null, devices("dev-a1")).note("ana", "same device as shop-2")
+                .assigned("ana", null);
+        c.add(new EvidenceAdded(c.caseId, new Evidence(EvidenceId.random(), EvidenceKind.SCREENSHOT,
+                "s3://evidence/shop-1.png", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "ana",
+                "the chat")));
+        c.add(new EntityLinked(c.caseId, new LinkedEntity(EntityKind.DEVICE, "dev-77", "ana", "seen twice")));
+        c.add(new EntityLinked(c.caseId, new LinkedEntity(EntityKind.DEVICE, "dev-78", "ana", null)));
+        c.add(new PersonalDataErased(c.caseId, "erasure-1", "priya"));
+
+        CaseDocument doc = c.document();
+
+        assertThat(doc.erasedAt()).isEqualTo(T0.plusSeconds(60 * 7)); // the eighth event
+        assertThat(doc.subject().id()).isEqualTo(PersonalData.ERASED);
+        assertThat(doc.signals()).isEqualTo(Signals.NONE);
+        assertThat(doc.notes()).extracting(CaseView.Note::text).containsExactly(PersonalData.ERASED);
+        assertThat(doc.notes()).extracting(CaseView.Note::author).containsExactly("ana");
+        assertThat(doc.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.reference()).isEqualTo(PersonalData.ERASED);
+            assertThat(e.note()).isEqualTo(PersonalData.ERASED);
+            assertThat(e.sha256()).startsWith("9f86");
+        });
+        assertThat(doc.links()).extracting(LinkedEntity::value).containsExactly(PersonalData.ERASED);
+        assertThat(doc.flagCount()).isEqualTo(1);
+        assertThat(doc.assignee()).isEqualTo("ana");
+        assertThat(doc.status()).isEqualTo(CaseStatus.IN_REVIEW);
     }
 }

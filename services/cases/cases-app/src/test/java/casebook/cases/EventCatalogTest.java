@@ -45,7 +45,10 @@ class EventCatalogTest {
             "StatementOfReasons.redress", "Restriction.territorialScope", "AppealId.value",
             // a disclosure: the request, the authority it went to, its legal basis and the legal staff who handled it
             "DisclosureRecorded.legalBasis", "DisclosureRecorded.preparedBy", "DisclosureRecorded.approvedBy",
-            "Authority.name", "Authority.jurisdiction", "RegulatoryRequestId.value", "DisclosureId.value");
+            "Authority.name", "Authority.jurisdiction", "RegulatoryRequestId.value", "DisclosureId.value",
+            // legal holds and erasure: staff, the regulatory request's id (legal's own reference), the erasure's id
+            "LegalHoldPlaced.placedBy", "LegalHoldReleased.releasedBy",
+            "PersonalDataErased.erasureId", "PersonalDataErased.erasedBy");
 
     @Test
     void everyEventIsCatalogued() throws Exception {

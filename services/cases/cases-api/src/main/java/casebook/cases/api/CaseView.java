@@ -9,7 +9,9 @@ import java.util.Map;
  * A case as the search read model holds it. {@code version} is the sequence number of its last event;
  * {@code slaDueAt} and {@code decisionDueAt} its deadlines for first assignment and decision, {@code slaBreaches}
  * the ones it missed; {@code mergedInto} the case a duplicate was merged into; {@code nextDueAt} the one it works towards now (none once decided or closed; an appealed case's appeal review); {@code resolution} and {@code closedAt} are set while it is closed;
- * {@code appeals} are the appeals of its decisions, oldest first.
+ * {@code appeals} are the appeals of its decisions, oldest first; {@code disclosures} the approved disclosure packages
+ * that disclosed it; {@code holds} its legal holds, oldest first, and {@code erasedAt} when its personal data was
+ * erased (null unless it was).
  */
 public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCategory category, CaseStatus status,
                        Priority priority, String assignee, int flagCount, BigDecimal maxScore, Money moneyAtRisk,
@@ -18,11 +20,12 @@ public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCat
                        Instant decisionDueAt, List<SlaStage> slaBreaches, Instant nextDueAt,
                        ResolutionCode resolution, Instant closedAt, List<EvidenceItem> evidence,
                        List<LinkedEntity> links, CaseId mergedInto, List<Appeal> appeals,
-                       List<Disclosure> disclosures) {
+                       List<Disclosure> disclosures, List<Hold> holds, Instant erasedAt) {
 
     public CaseView {
         appeals = appeals == null ? List.of() : List.copyOf(appeals);
         disclosures = disclosures == null ? List.of() : List.copyOf(disclosures);
+        holds = holds == null ? List.of() : List.copyOf(holds);
     }
 
     /** An approved disclosure package that disclosed the case (docs/adr/0020). */
@@ -35,6 +38,10 @@ public record CaseView(CaseId caseId, SubjectRef subject, Region region, RiskCat
                     recorded.redacted(), recorded.recipient(), recorded.legalBasis(), recorded.preparedBy(),
                     recorded.approvedBy(), recorded.approvedAt());
         }
+    }
+
+    /** A legal hold on the case, for the regulatory request that justifies it (invariant 8). */
+    public record Hold(casebook.cases.api.regulatory.RegulatoryRequestId requestId, String placedBy, Instant placedAt) {
     }
 
     public record FlagSummary(FlagId flagId, FlagSource source, BigDecimal score, Instant observedAt) {

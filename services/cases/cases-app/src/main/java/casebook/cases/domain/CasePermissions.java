@@ -18,6 +18,7 @@ public final class CasePermissions {
     private static final Set<Role> WORKERS = EnumSet.of(Role.ANALYST, Role.LEAD);
     private static final Set<Role> WORKERS_AND_LEGAL = EnumSet.of(Role.ANALYST, Role.LEAD, Role.LEGAL);
     private static final Set<Role> LEADS = EnumSet.of(Role.LEAD);
+    private static final Set<Role> LEGAL = EnumSet.of(Role.LEGAL);
 
     private static final Map<Class<? extends ByActor>, Set<Role>> ROLES = Map.ofEntries(
             entry(AssignCase.class, WORKERS),
@@ -37,7 +38,10 @@ public final class CasePermissions {
             entry(ReopenCase.class, WORKERS),
             entry(FileAppeal.class, EnumSet.of(Role.SUPPORT, Role.APPEALS)),
             entry(DecideAppeal.class, WORKERS),
-            entry(RecordDisclosure.class, EnumSet.of(Role.LEGAL)));
+            entry(RecordDisclosure.class, EnumSet.of(Role.LEGAL)),
+            entry(PlaceLegalHold.class, LEGAL),
+            entry(ReleaseLegalHold.class, LEGAL),
+            entry(ErasePersonalData.class, EnumSet.of(Role.LEGAL, Role.PRIVACY)));
 
     private CasePermissions() {
     }

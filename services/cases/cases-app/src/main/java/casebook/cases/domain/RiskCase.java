@@ -3,6 +3,7 @@ package casebook.cases.domain;
 import casebook.cases.api.*;
 import casebook.cases.domain.decision.Decision;
 import casebook.cases.domain.disclosure.Disclosures;
+import casebook.cases.domain.hold.LegalHolds;
 import casebook.cases.domain.investigation.Investigation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -82,6 +83,8 @@ public class RiskCase {
     private Decision decision = new Decision();
     @AggregateMember
     private Disclosures disclosures = new Disclosures();
+    @AggregateMember
+    private LegalHolds holds = new LegalHolds();
 
     protected RiskCase() {
         // for Axon
@@ -395,6 +398,26 @@ public class RiskCase {
     @CommandHandler
     public long handle(RecordDisclosure command) {
         disclosures.record(id, command).ifPresent(this::record);
+        return getVersion();
+    }
+
+    // ---- legal holds and erasure (invariant 8): the holds member decides, in any state of the case
+
+    @CommandHandler
+    public long handle(PlaceLegalHold command) {
+        holds.place(id, command).ifPresent(this::record);
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReleaseLegalHold command) {
+        record(holds.release(id, command));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ErasePersonalData command) {
+        holds.erase(id, command).ifPresent(this::record);
         return getVersion();
     }
 

@@ -77,6 +77,30 @@ public class PersonalDataKeys {
         return cases;
     }
 
+    /**
+     * Destroys the data key of one case (retention), with its snapshots and subject slots, as {@link #destroy(SubjectRef)}
+     * does for all of a subject's cases. Returns whether the case still had its key.
+     */
+    @Transactional
+    public boolean destroy(CaseId caseId) {
+        jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?").param(caseId.toString()).update();
+        jdbc.sql("DELETE FROM case_slots WHERE case_id = ?").param(caseId.value()).update();
+        boolean destroyed = jdbc.sql("UPDATE personal_data_keys SET data_key = NULL, subject_id = NULL, "
+                        + "erased_at = now() WHERE case_id = ? AND erased_at IS NULL")
+                .param(caseId.value()).update() > 0;
+        List<CaseId> cases = List.of(caseId);
+        forget(cases);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget(cases);
+                }
+            });
+        }
+        return destroyed;
+    }
+
     private void forget(List<CaseId> cases) {
         keys.evict(cases);
         cases.forEach(caseId -> riskCases.remove(caseId.toString()));

@@ -32,7 +32,7 @@ import java.util.Optional;
 
 /** Legal's reads of regulatory requests, from table {@code regulatory_requests} (docs/adr/0017). */
 @Component
-class RegulatoryRequests {
+public class RegulatoryRequests {
     /** The deepest result a page may reach, as for cases. */
     static final int MAX_RESULT_WINDOW = 10_000;
     private static final String SUMMARY_COLUMNS = "request_id, version, status, authority_name, authority_jurisdiction,"
@@ -47,6 +47,16 @@ class RegulatoryRequests {
     /** The filters of a search; null or empty means no filter. */
     record Criteria(String authority, Collection<String> statuses, OffsetDateTime dueBefore, OffsetDateTime dueAfter,
                     int page, int size) {
+    }
+
+    /**
+     * Where the request stands now, empty when there is no such request. The table is written in the transaction of
+     * the request's events, so this is never behind them (what a legal hold is justified by, docs/adr/0019).
+     */
+    public Optional<casebook.cases.api.regulatory.RegulatoryRequestStatus> statusOf(RegulatoryRequestId id) {
+        return jdbc.sql("SELECT status FROM regulatory_requests WHERE request_id = :id").param("id", id.value())
+                .query((rs, row) -> casebook.cases.api.regulatory.RegulatoryRequestStatus.valueOf(rs.getString(1)))
+                .optional();
     }
 
     Optional<casebook.cases.web.model.RegulatoryRequest> find(RegulatoryRequestId id) {

@@ -1,6 +1,7 @@
 package casebook.cases.search;
 
 import casebook.cases.api.CaseId;
+import casebook.cases.api.regulatory.RegulatoryRequestId;
 import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseSearchCriteria;
 import casebook.cases.api.CaseView;
@@ -48,13 +49,14 @@ class CaseQueryController implements CasesApi {
     public ResponseEntity<CaseSearchResult> searchCases(String q, String subjectId, String signal, Set<CaseStatus> status,
             Set<RiskCategory> category, Set<Priority> priority, String assignee, OffsetDateTime openedFrom,
             OffsetDateTime openedTo, OffsetDateTime slaDueFrom, OffsetDateTime slaDueTo, EnforcementState enforcement,
-            Integer page, Integer size) {
+            Boolean held, String holdRequestId, Integer page, Integer size) {
         var criteria = new CaseSearchCriteria(q, subjectId, signal,
                 map(status, s -> casebook.cases.api.CaseStatus.valueOf(s.name())),
                 map(category, c -> casebook.cases.api.RiskCategory.valueOf(c.name())),
                 map(priority, p -> casebook.cases.api.Priority.valueOf(p.name())),
                 assignee, instant(openedFrom), instant(openedTo), instant(slaDueFrom), instant(slaDueTo),
-                enforcement == null ? null : casebook.cases.api.EnforcementState.valueOf(enforcement.name()), page, size);
+                enforcement == null ? null : casebook.cases.api.EnforcementState.valueOf(enforcement.name()), held,
+                holdRequestId == null ? null : RegulatoryRequestId.of(holdRequestId), page, size);
         CasePage result = queries.query(new FindCases(criteria, scope()), CasePage.class).join();
         return ResponseEntity.ok(CaseViews.toResult(result));
     }

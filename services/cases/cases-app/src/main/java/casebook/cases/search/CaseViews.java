@@ -145,7 +145,10 @@ final class CaseViews {
                         .kind(EntityKind.fromValue(l.kind().name())).value(l.value()).linkedBy(l.linkedBy())
                         .note(l.note())).toList())
                 .appeals(view.appeals().stream().map(CaseViews::appeal).toList())
-                .disclosures(view.disclosures().stream().map(CaseViews::disclosure).toList());
+                .disclosures(view.disclosures().stream().map(CaseViews::disclosure).toList())
+                .holds(view.holds().stream().map(h -> new casebook.cases.web.model.LegalHold()
+                        .requestId(h.requestId().value()).placedBy(h.placedBy()).placedAt(time(h.placedAt()))).toList())
+                .erasedAt(time(view.erasedAt()));
     }
 
     private static Appeal appeal(CaseView.Appeal a) {

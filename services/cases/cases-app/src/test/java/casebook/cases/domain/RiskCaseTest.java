@@ -1,6 +1,8 @@
 package casebook.cases.domain;
 
 import casebook.cases.api.*;
+import casebook.cases.api.regulatory.RegulatoryRequestId;
+import casebook.cases.api.regulatory.RegulatoryRequestStatus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -244,7 +246,10 @@ class RiskCaseTest {
                 new RetryEnforcement(CASE, ActionId.of("7d1e2a3b-4c5d-3e6f-8a9b-0c1d2e3f4a5b"), actor, null),
                 new FileAppeal(CASE, AppealId.of("ap-1"), DecisionId.random(), "I did nothing wrong", List.of(),
                         AppealChannel.SUPPORT, actor, null),
-                new DecideAppeal(CASE, AppealId.of("ap-1"), List.of(), "upheld", actor, null));
+                new DecideAppeal(CASE, AppealId.of("ap-1"), List.of(), "upheld", actor, null),
+                new PlaceLegalHold(CASE, RegulatoryRequestId.of("bka-1"), RegulatoryRequestStatus.ACCEPTED, actor),
+                new ReleaseLegalHold(CASE, RegulatoryRequestId.of("bka-1"), actor),
+                new ErasePersonalData(CASE, "erasure-1", actor));
     }
 
     Object[] inReview() {

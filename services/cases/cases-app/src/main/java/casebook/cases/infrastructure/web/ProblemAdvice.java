@@ -4,6 +4,7 @@ import casebook.cases.domain.ActionNotPermitted;
 import casebook.cases.domain.CaseNotFound;
 import casebook.cases.domain.CaseRuleBroken;
 import casebook.cases.domain.RegionNotFound;
+import casebook.cases.domain.hold.SubjectUnderLegalHold;
 import casebook.cases.infrastructure.kafka.Failures;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
@@ -64,6 +65,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CaseRuleBroken.class)
     ProblemDetail ruleBroken(CaseRuleBroken e) {
         return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
+    }
+
+    /** An erasure refused by legal holds (invariant 8): the problem names each hold, case and request. */
+    @ExceptionHandler(SubjectUnderLegalHold.class)
+    ProblemDetail underLegalHold(SubjectUnderLegalHold e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
+        problem.setProperty("holds", e.holds().stream().map(h -> java.util.Map.of("caseId", h.caseId().toString(),
+                "requestId", h.requestId().value())).toList());
+        return problem;
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
