@@ -1,0 +1,93 @@
+package casebook.cases.audit;
+
+import casebook.audit.tlog.BundleVerifier;
+import casebook.audit.tlog.CaseBundle;
+import casebook.audit.tlog.NoteVerifier;
+import casebook.cases.Actors;
+import casebook.cases.CasesAppTest;
+import casebook.cases.api.AddNote;
+import casebook.cases.api.CaseId;
+import casebook.cases.api.NoteId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The log kept over the real event store: a case's export verifies offline against the published key alone, the log
+ * only grows between checkpoints, and a row edited directly in PostgreSQL is named by the next verification.
+ */
+@CasesAppTest
+class AuditLogIT {
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    LogVerification verification;
+    @Autowired
+    JdbcClient jdbc;
+
+    CaseId caseWithNotes(int notes) {
+        CaseId caseId = Actors.raise(commands, Actors.newSellerFlag("0.91")).caseId();
+        for (int i = 0; i < notes; i++) {
+            commands.sendAndWait(new AddNote(caseId, NoteId.random(), "note " + i, Actors.ANALYST_SEA, null));
+        }
+        return caseId;
+    }
+
+    @Test
+    void aCasesExportVerifiesAgainstThePublishedKeyAndTheLogOnlyGrows() {
+        CaseId caseId = caseWithNotes(2);
+        AuditLog.Issued before = auditLog.checkpoint();
+
+        CaseId later = caseWithNotes(1);
+        AuditLog.Bundle exported = auditLog.bundle(later.toString()).orElseThrow();
+        BundleVerifier verifier = new BundleVerifier(NoteVerifier.parse(auditLog.verifierKey()));
+        BundleVerifier.Verdict verdict = verifier.verify(exported.bundle());
+
+        assertThat(verdict.problem()).isNull();
+        assertThat(verdict.events()).isEqualTo(exported.bundle().events().size()).isGreaterThanOrEqualTo(2);
+        assertThat(exported.unsealedEvents()).isZero();
+        AuditLog.Issued after = auditLog.latestCheckpoint().orElseThrow();
+        assertThat(after.size()).isGreaterThan(before.size());
+        assertThat(verifier.inconsistency(before.signedNote(), after.signedNote(),
+                auditLog.consistencyProof(before.size(), after.size()))).isNull();
+        assertThat(verifier.verify(auditLog.bundle(caseId.toString()).orElseThrow().bundle()).valid()).isTrue();
+        assertThat(auditLog.bundle("no-such-stream")).isEmpty();
+    }
+
+    @Test
+    void aRowEditedInPostgresIsNamedByTheNextVerificationAndTheExportFailsOffline() {
+        CaseId caseId = caseWithNotes(2);
+        auditLog.checkpoint();
+        assertThat(verification.verify().problems()).isEmpty();
+        String stream = caseId.toString();
+        String eventId = jdbc.sql("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = :s"
+                + " AND sequence_number = 1").param("s", stream).query(String.class).single();
+        byte[] original = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE event_identifier = :id")
+                .param("id", eventId).query(byte[].class).single();
+        try {
+            jdbc.sql("UPDATE domain_event_entry SET meta_data = convert_to('{\"actor\":\"mallory\"}', 'UTF8')"
+                    + " WHERE event_identifier = :id").param("id", eventId).update();
+
+            LogVerification.Result result = verification.verify();
+
+            assertThat(result.verified()).isFalse();
+            assertThat(result.problems()).extracting(LogVerification.Problem::eventIdentifier).contains(eventId);
+            assertThat(result.problems()).filteredOn(p -> eventId.equals(p.eventIdentifier()))
+                    .extracting(LogVerification.Problem::sequenceNumber).containsExactly(1L);
+            CaseBundle tampered = auditLog.bundle(stream).orElseThrow().bundle();
+            BundleVerifier.Verdict verdict = new BundleVerifier(NoteVerifier.parse(auditLog.verifierKey()))
+                    .verify(tampered);
+            assertThat(verdict.valid()).isFalse();
+            assertThat(verdict.firstBadSequence()).isEqualTo(1);
+        } finally {
+            jdbc.sql("UPDATE domain_event_entry SET meta_data = :original WHERE event_identifier = :id")
+                    .param("original", original).param("id", eventId).update();
+        }
+        assertThat(verification.verify().problems()).isEmpty();
+    }
+}
