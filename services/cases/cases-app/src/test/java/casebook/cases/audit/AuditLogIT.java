@@ -8,7 +8,17 @@ import casebook.cases.CasesAppTest;
 import casebook.cases.api.AddNote;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.NoteId;
+import casebook.devstack.DevStack;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +39,8 @@ class AuditLogIT {
     LogVerification verification;
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     CaseId caseWithNotes(int notes) {
         CaseId caseId = Actors.raise(commands, Actors.newSellerFlag("0.91")).caseId();
@@ -57,6 +69,38 @@ class AuditLogIT {
                 auditLog.consistencyProof(before.size(), after.size()))).isNull();
         assertThat(verifier.verify(auditLog.bundle(caseId.toString()).orElseThrow().bundle()).valid()).isTrue();
         assertThat(auditLog.bundle("no-such-stream")).isEmpty();
+    }
+
+    @Test
+    void anAuditorExportsACaseOverRestAndTheFileVerifiesOfflineWhileOthersAreRefused() throws Exception {
+        CaseId caseId = caseWithNotes(1);
+
+        HttpResponse<String> export = get("audrey", "/api/v1/cases/" + caseId + "/export");
+        HttpResponse<String> key = get("ana.sea", "/api/v1/audit/verifier-key");
+        HttpResponse<String> byAnalyst = get("ana.sea", "/api/v1/cases/" + caseId + "/export");
+        HttpResponse<String> unknown = get("lex", "/api/v1/cases/" + UUID.randomUUID() + "/export");
+        HttpResponse<String> latest = get("audrey", "/api/v1/audit/checkpoints/latest");
+        HttpResponse<String> badSizes = get("audrey", "/api/v1/audit/consistency?first=5&second=2");
+
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        CaseBundle bundle = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(export.body(), CaseBundle.class);
+        assertThat(key.body()).isEqualTo(auditLog.verifierKey());
+        BundleVerifier.Verdict verdict = new BundleVerifier(NoteVerifier.parse(key.body())).verify(bundle);
+        assertThat(verdict.problem()).isNull();
+        assertThat(bundle.events()).hasSize(3); // opened, flag attached, note
+        assertThat(byAnalyst.statusCode()).isEqualTo(403);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(latest.body()).startsWith(auditLog.origin() + "\n");
+        assertThat(badSizes.statusCode()).isEqualTo(400);
+        assertThat(badSizes.body()).contains("invalid-sizes");
+    }
+
+    HttpResponse<String> get(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + DevStack.shared().keycloak().passwordToken(user, user))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
