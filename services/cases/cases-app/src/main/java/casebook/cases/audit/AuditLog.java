@@ -1,0 +1,328 @@
+package casebook.cases.audit;
+
+import casebook.audit.tlog.CaseBundle;
+import casebook.audit.tlog.CompactRange;
+import casebook.audit.tlog.EventChain;
+import casebook.audit.tlog.InMemoryLeaves;
+import casebook.audit.tlog.LogCheckpoint;
+import casebook.audit.tlog.MerkleTree;
+import casebook.audit.tlog.NoteSigner;
+import casebook.audit.tlog.StoredEvent;
+import casebook.audit.tlog.Subtrees;
+import casebook.audit.tlog.TreeHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The tamper-evident log kept in PostgreSQL (docs/adr/0023): seals committed events in global-index order into each
+ * stream's hash chain and the Merkle log, issues signed checkpoints, and answers bundles and consistency proofs. Every
+ * write happens under one transaction-scoped advisory lock, so any number of service instances keep one log; the
+ * write path of cases never waits for it.
+ */
+@Component
+public class AuditLog {
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    /** The advisory lock that makes one instance at a time the log's writer ("CBAUDIT"). */
+    private static final long WRITER_LOCK = 0x4342_4155_4449_54L;
+
+    private final JdbcClient jdbc;
+    /** For the batched inserts JdbcClient lacks; same data source, same transaction. */
+    private final JdbcTemplate batches;
+    private final TransactionTemplate transactions;
+    private final AuditLogProperties properties;
+    private final NoteSigner signer;
+    private final Clock clock;
+    /** The right edge of the log as this instance last wrote it; null when it must be read again. */
+    private CompactRange range;
+    /** Gaps in the global index (a transaction in flight, or a number a rollback burnt) and when they were first seen. */
+    private final Map<Long, Instant> gapsSeen = new HashMap<>();
+
+    AuditLog(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactionManager, AuditLogProperties properties,
+             NoteSigner auditLogSigner) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.signer = auditLogSigner;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A signed checkpoint as issued. */
+    public record Issued(long size, String signedNote, Instant issuedAt) {
+    }
+
+    record State(long size, long sealedThrough) {
+    }
+
+    record Head(long length, byte[] hash) {
+    }
+
+    public String verifierKey() {
+        return signer.verifierKey();
+    }
+
+    public String origin() {
+        return properties.origin();
+    }
+
+    /** Seals what was committed since the last pass, one batch; answers how many events it sealed. */
+    public synchronized int sealPending() {
+        return writing(this::sealBatch);
+    }
+
+    /** Seals everything sealable now, then issues a checkpoint unless the latest one already has the log's size. */
+    public synchronized Issued checkpoint() {
+        return writing(() -> {
+            sealAll();
+            return issue(heads());
+        });
+    }
+
+    /** A stream's bundle: its sealed events with their proofs against a checkpoint issued now if the log grew. */
+    public synchronized Optional<Bundle> bundle(String streamId) {
+        return writing(() -> {
+            sealAll();
+            Heads heads = heads();
+            int index = heads.streams().indexOf(streamId);
+            if (index < 0) {
+                return Optional.empty();
+            }
+            Issued checkpoint = issue(heads);
+            Head head = heads.byStream().get(streamId);
+            MerkleTree tree = new MerkleTree(cached(storedSubtrees()));
+            List<CaseBundle.Entry> entries = jdbc.sql("""
+                    SELECT l.leaf_index, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.type,
+                           e.payload_type, e.payload_revision, e.time_stamp, e.meta_data, e.payload
+                    FROM audit_log_leaves l JOIN domain_event_entry e ON e.global_index = l.global_index
+                    WHERE l.stream_id = :stream ORDER BY l.sequence_number""")
+                    .param("stream", streamId)
+                    .query((rs, n) -> new CaseBundle.Entry(stored(rs), rs.getLong("leaf_index"),
+                            tree.inclusionProof(rs.getLong("leaf_index"), checkpoint.size())))
+                    .list();
+            long unsealed = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :stream"
+                            + " AND sequence_number >= :sealed")
+                    .param("stream", streamId).param("sealed", head.length()).query(Long.class).single();
+            CaseBundle bundle = new CaseBundle(CaseBundle.FORMAT, streamId, entries, new CaseBundle.Head(
+                    head.length(), head.hash(), index, heads.tree().inclusionProof(index, heads.streams().size())),
+                    checkpoint.signedNote(), signer.verifierKey());
+            return Optional.of(new Bundle(bundle, unsealed));
+        });
+    }
+
+    /** A bundle and how many of the stream's newest events were not sealed yet (they are in the next export). */
+    public record Bundle(CaseBundle bundle, long unsealedEvents) {
+    }
+
+    /** RFC 9162 consistency proof between two sizes the log has had (each at most its size now). */
+    public List<byte[]> consistencyProof(long first, long second) {
+        long size = state().size();
+        if (first < 0 || second > size || first > second) {
+            throw new IllegalArgumentException("sizes must satisfy 0 <= first <= second <= " + size);
+        }
+        return new MerkleTree(cached(storedSubtrees())).consistencyProof(first, second);
+    }
+
+    public Optional<Issued> latestCheckpoint() {
+        return checkpointWhere("ORDER BY tree_size DESC LIMIT 1", Map.of());
+    }
+
+    public Optional<Issued> checkpointOfSize(long size) {
+        return checkpointWhere("WHERE tree_size = :size", Map.of("size", size));
+    }
+
+    State state() {
+        return jdbc.sql("SELECT size, sealed_through FROM audit_log_state WHERE id = 1")
+                .query((rs, n) -> new State(rs.getLong("size"), rs.getLong("sealed_through"))).single();
+    }
+
+    // ---- writing, under the advisory lock
+
+    private <T> T writing(java.util.function.Supplier<T> work) {
+        try {
+            return transactions.execute(status -> {
+                jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", WRITER_LOCK).query().singleRow();
+                return work.get();
+            });
+        } catch (RuntimeException e) {
+            range = null; // what this instance appended may have been rolled back
+            throw e;
+        }
+    }
+
+    private void sealAll() {
+        while (sealBatch() == properties.sealBatch()) {
+            // a full batch: there may be more
+        }
+    }
+
+    private int sealBatch() {
+        State state = state();
+        CompactRange edge = rangeAt(state.size());
+        List<Row> rows = jdbc.sql("""
+                        SELECT global_index, aggregate_identifier, sequence_number, event_identifier, type, payload_type,
+                               payload_revision, time_stamp, meta_data, payload
+                        FROM domain_event_entry WHERE global_index > :after ORDER BY global_index LIMIT :batch""")
+                .param("after", state.sealedThrough()).param("batch", properties.sealBatch())
+                .query((rs, n) -> new Row(rs.getLong("global_index"), stored(rs))).list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Map<String, Head> heads = headsOf(rows.stream().map(r -> r.event().streamId()).distinct().toList());
+        Map<String, Head> changed = new LinkedHashMap<>();
+        List<Object[]> leaves = new ArrayList<>();
+        List<Object[]> nodes = new ArrayList<>();
+        long sealedThrough = state.sealedThrough();
+        Instant now = clock.instant();
+        int sealed = 0;
+        for (Row row : rows) {
+            if (row.globalIndex() > sealedThrough + 1 && !gapExpired(sealedThrough + 1, now)) {
+                break;
+            }
+            StoredEvent event = row.event();
+            Head head = heads.getOrDefault(event.streamId(), new Head(0, EventChain.GENESIS));
+            if (event.sequenceNumber() != head.length()) {
+                log.error("audit log stopped at global index {}: stream {} has {} sealed events but this is event {}",
+                        row.globalIndex(), event.streamId(), head.length(), event.sequenceNumber());
+                break;
+            }
+            byte[] hash = EventChain.hash(head.hash(), event);
+            leaves.add(new Object[]{edge.size(), row.globalIndex(), event.streamId(), event.sequenceNumber(), hash});
+            for (CompactRange.Node node : edge.append(TreeHash.leaf(hash))) {
+                nodes.add(new Object[]{node.level(), node.index(), node.hash()});
+            }
+            Head next = new Head(head.length() + 1, hash);
+            heads.put(event.streamId(), next);
+            changed.put(event.streamId(), next);
+            sealedThrough = row.globalIndex();
+            sealed++;
+        }
+        if (sealed == 0) {
+            return 0;
+        }
+        long passed = sealedThrough;
+        gapsSeen.keySet().removeIf(index -> index <= passed);
+        batch("INSERT INTO audit_log_leaves (leaf_index, global_index, stream_id, sequence_number, event_hash)"
+                + " VALUES (?, ?, ?, ?, ?)", leaves);
+        batch("INSERT INTO audit_log_nodes (level, node_index, hash) VALUES (?, ?, ?)", nodes);
+        List<Object[]> headRows = new ArrayList<>();
+        changed.forEach((stream, head) -> headRows.add(new Object[]{stream, head.length(), head.hash()}));
+        batch("INSERT INTO audit_log_heads (stream_id, length, head_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id)"
+                + " DO UPDATE SET length = excluded.length, head_hash = excluded.head_hash", headRows);
+        jdbc.sql("UPDATE audit_log_state SET size = :size, sealed_through = :through WHERE id = 1")
+                .param("size", edge.size()).param("through", sealedThrough).update();
+        return sealed;
+    }
+
+    /** Whether the gap at {@code index} has been open longer than the longest transaction may take. */
+    private boolean gapExpired(long index, Instant now) {
+        Instant first = gapsSeen.computeIfAbsent(index, i -> now);
+        boolean expired = Duration.between(first, now).compareTo(properties.gapTimeout()) >= 0;
+        if (expired) {
+            log.info("audit log passes global index {}: no event took it within {}", index, properties.gapTimeout());
+        }
+        return expired;
+    }
+
+    private Issued issue(Heads heads) {
+        State state = state();
+        Optional<Issued> existing = checkpointOfSize(state.size());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        String note = signer.sign(LogCheckpoint.of(properties.origin(), state.size(), rangeAt(state.size()).root(),
+                heads.streams().size(), heads.tree().root(heads.streams().size()), now.getEpochSecond()).text());
+        jdbc.sql("INSERT INTO audit_log_checkpoints (tree_size, signed_note, issued_at) VALUES (:size, :note, :at)")
+                .param("size", state.size()).param("note", note).param("at", java.sql.Timestamp.from(now)).update();
+        return new Issued(state.size(), note, now);
+    }
+
+    // ---- reading
+
+    private record Row(long globalIndex, StoredEvent event) {
+    }
+
+    /** Every stream's head, sorted by stream id as the checkpoint's heads tree orders them. */
+    record Heads(List<String> streams, Map<String, Head> byStream, List<byte[]> entries) {
+        MerkleTree tree() {
+            return InMemoryLeaves.ofEntries(entries).tree();
+        }
+    }
+
+    private Heads heads() {
+        TreeMap<String, Head> sorted = new TreeMap<>();
+        jdbc.sql("SELECT stream_id, length, head_hash FROM audit_log_heads")
+                .query((ResultSet rs) -> {
+                    sorted.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3)));
+                });
+        List<byte[]> entries = new ArrayList<>(sorted.size());
+        sorted.forEach((stream, head) -> entries.add(EventChain.headEntry(stream, head.length(), head.hash())));
+        return new Heads(new ArrayList<>(sorted.keySet()), sorted, entries);
+    }
+
+    private Map<String, Head> headsOf(List<String> streams) {
+        Map<String, Head> heads = new HashMap<>();
+        jdbc.sql("SELECT stream_id, length, head_hash FROM audit_log_heads WHERE stream_id = ANY(:streams)")
+                .param("streams", streams.toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3)));
+                });
+        return heads;
+    }
+
+    private CompactRange rangeAt(long size) {
+        if (range == null || range.size() != size) {
+            range = CompactRange.resume(size, storedSubtrees());
+        }
+        return range;
+    }
+
+    Subtrees storedSubtrees() {
+        return (level, index) -> jdbc.sql("SELECT hash FROM audit_log_nodes WHERE level = :level AND node_index = :index")
+                .param("level", level).param("index", index).query(byte[].class).single();
+    }
+
+    private static Subtrees cached(Subtrees subtrees) {
+        Map<Long, byte[]> cache = new HashMap<>();
+        return (level, index) -> cache.computeIfAbsent(((long) level << 56) | index,
+                key -> subtrees.perfect(level, index));
+    }
+
+    static StoredEvent stored(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                rs.getString("event_identifier"), rs.getString("type"), rs.getString("payload_type"),
+                rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("meta_data"),
+                rs.getBytes("payload"));
+    }
+
+    private Optional<Issued> checkpointWhere(String where, Map<String, ?> params) {
+        return jdbc.sql("SELECT tree_size, signed_note, issued_at FROM audit_log_checkpoints " + where)
+                .params(params)
+                .query((rs, n) -> new Issued(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows);
+        }
+    }
+}
