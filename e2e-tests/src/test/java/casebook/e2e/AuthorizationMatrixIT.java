@@ -95,11 +95,13 @@ class AuthorizationMatrixIT {
             Map.entry("mergeCase", Call.of("", null)),
             // no such request: refused by a rule (unknown-request, hold-not-found), never a hold
             Map.entry("placeLegalHold", Call.of("", "{\"requestId\":\"matrix-request\"}")),
-            Map.entry("releaseLegalHold", Call.of("", null)));
+            Map.entry("releaseLegalHold", Call.of("", null)),
+            Map.entry("exportCase", Call.of("", null)));
     private static final String MERGE = "mergeCase";
     /** Operations on no case; their roles are RolesIT's, their regions below. */
     private static final Set<String> NOT_ON_A_CASE = Set.of("raiseFlag", "searchCases", "getQueue", "getRegionMetrics",
-            "rebuildCaseSearch", "requestErasure");
+            "rebuildCaseSearch", "requestErasure", "issueCheckpoint", "getLatestCheckpoint", "getConsistencyProof",
+            "getVerifierKey", "verifyAuditLog");
     /** Regulatory requests: legal's alone and region-free; checked by {@link #regulatoryRequestsAreLegalsAloneAndRegionFree}. */
     private static final Map<String, String> REGULATORY = Map.ofEntries(
             Map.entry("createRegulatoryRequest", "{}"),

@@ -79,7 +79,7 @@ public final class Platform {
             running.stack = fresh ? DevStack.startEmpty(config) : DevStack.start(config);
             running.storedEvents = storedEvents(running.stack.postgres());
             if (app) {
-                running.service = new CasebookService(jar, apiPort, running.stack.springProperties(DATABASE),
+                running.service = new CasebookService(jar, apiPort, serviceProperties(running.stack, config),
                         config.dataDir().resolve("casebook/casebook.log"));
                 running.service.start();
                 if (running.storedEvents == 0) {
@@ -97,6 +97,17 @@ public final class Platform {
         }
         System.out.println(banner(running, config, (System.nanoTime() - started) / 1_000_000_000));
         watch(running, log);
+    }
+
+    /**
+     * The servers' properties, and the audit log's signing key and checkpoint files kept with the platform's data
+     * (docs/adr/0023): a key lost while the log stays would leave its checkpoints unverifiable.
+     */
+    private static Map<String, String> serviceProperties(DevStack stack, DevStackConfig config) {
+        Map<String, String> properties = new LinkedHashMap<>(stack.springProperties(DATABASE));
+        properties.put("casebook.audit.signing-key-file", config.dataDir().resolve("casebook/audit-log.key").toString());
+        properties.put("casebook.audit.checkpoint-directory", config.dataDir().resolve("casebook/checkpoints").toString());
+        return properties;
     }
 
     /** Waits for Ctrl-C; exits when the service dies on its own. */
@@ -184,11 +195,13 @@ public final class Platform {
         out.append(row("PostgreSQL", stack.postgres().jdbcUrl(DATABASE) + "   user "
                 + stack.postgres().username() + " (trust authentication)"));
         out.append(row("Data and logs", config.dataDir() + "   kept between starts; infra/platform --fresh starts empty"));
+        out.append(row("Audit log", "checkpoints in " + config.dataDir().resolve("casebook/checkpoints")
+                + "   verifier key: GET /api/v1/audit/verifier-key   offline check: docs/verifier.md"));
         out.append(row("Stored events", running.demoLoaded ? "none from earlier starts: demo data loaded"
                 : running.storedEvents + " from earlier starts" + (running.service != null ? " (no demo data loaded)" : "")));
         if (api == null) {
             out.append("\nSpring properties for the service:\n");
-            stack.springProperties(DATABASE).forEach((key, value) -> out.append("  --").append(key).append('=')
+            serviceProperties(stack, config).forEach((key, value) -> out.append("  --").append(key).append('=')
                     .append(value).append('\n'));
         }
         out.append("""
