@@ -194,7 +194,8 @@ class RestWritePropertiesIT {
         String uri = operation.path().replace("{caseId}", seaCase.toString())
                 .replace("{actionId}", UUID.randomUUID().toString())
                 .replace("{requestId}", "req-" + UUID.randomUUID())
-                .replace("{appealId}", "appeal-" + UUID.randomUUID()) + queryString(query);
+                .replace("{appealId}", "appeal-" + UUID.randomUUID())
+                .replace("{disclosureId}", "disc-" + UUID.randomUUID()) + queryString(query);
         RawRequests caller = !onCase ? detector : operation.roles().contains("lead") ? lead : support;
         RawRequests.Answer answer = caller.send(operation.method(), uri, bodyText, Map.of());
         String what = attempt + " -> " + answer.status() + " " + abbreviated(answer.body());
