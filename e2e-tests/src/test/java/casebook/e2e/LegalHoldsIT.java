@@ -4,7 +4,10 @@ import casebook.client.api.CasebookApi;
 import casebook.client.model.Authority;
 import casebook.client.model.CaseEvent;
 import casebook.client.model.CaseSummary;
+import casebook.client.model.CaseDisclosure;
+import casebook.client.model.DisclosableField;
 import casebook.client.model.ErasureOutcome;
+import casebook.client.model.NewDisclosure;
 import casebook.client.model.ErasureRequest;
 import casebook.client.model.Flag;
 import casebook.client.model.HeldCase;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static casebook.e2e.Problems.refused;
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Legal holds and erasure as legal and privacy staff use them, through the generated client with real Keycloak
  * tokens (invariant 8, docs/adr/0019): a request's acceptance holds the subject's cases, also one opened afterwards;
- * privacy's erasure is refused naming the holds; a foreign-region analyst sees none of it; closing the request
+ * privacy's erasure is refused naming the holds; a disclosure prepared by one legal user and approved by the other is
+ * recorded on each case; a foreign-region analyst sees none of it; closing the request
  * releases the holds; the erasure then succeeds and search no longer finds the subject, its device or its history.
  */
 @EndToEnd
@@ -88,6 +93,24 @@ class LegalHoldsIT {
         assertThat(refused(() -> anaUs.releaseLegalHold(brushing, requestId, null)).status()).isEqualTo(403);
         assertThat(anaUs.searchCases(null, null, null, null, null, null, null, null, null, null, null, null, true,
                 requestId, 0, 20).getItems()).isEmpty();
+
+        // disclosed to the authority: prepared by lex, approved by lena (four eyes), recorded on every case it touched
+        lex.prepareDisclosure(requestId, new NewDisclosure().disclosureId("d1")
+                .caseIds(Set.of(brushing, scalping))
+                .fields(Set.of(DisclosableField.SUBJECT, DisclosableField.NOTES)).redacted(Set.of(DisclosableField.NOTES)),
+                null, null);
+        assertThat(refused(() -> lex.approveDisclosure(requestId, "d1", null, null)).problem().getCode())
+                .isEqualTo("four-eyes");
+        lena.approveDisclosure(requestId, "d1", null, null);
+        for (UUID disclosed : List.of(brushing, scalping)) {
+            CaseDisclosure record = eventually().until(() -> lex.getCase(disclosed),
+                    c -> c.getDisclosures() != null && !c.getDisclosures().isEmpty()).getDisclosures().get(0);
+            assertThat(record.getDisclosureId()).isEqualTo("d1");
+            assertThat(record.getPreparedBy()).isEqualTo("lex");
+            assertThat(record.getApprovedBy()).isEqualTo("lena");
+            assertThat(record.getFields()).containsExactlyInAnyOrder(DisclosableField.SUBJECT, DisclosableField.NOTES);
+        }
+        assertThat(refused(() -> anaUs.getCase(scalping)).status()).isEqualTo(404);
 
         lex.closeRegulatoryRequest(requestId, new RegulatoryClosure().note("preserved"), null, null);
         eventually().until(() -> holdsOn(brushing).isEmpty() && holdsOn(scalping).isEmpty());
