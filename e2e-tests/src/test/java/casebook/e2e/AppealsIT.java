@@ -13,6 +13,7 @@ import casebook.client.model.CaseEvent;
 import casebook.client.model.CaseStatus;
 import casebook.client.model.DecisionProposal;
 import casebook.client.model.EnforcementAction;
+import casebook.client.model.EnforcementState;
 import casebook.client.model.NewAppeal;
 import casebook.client.model.OrderedAction;
 import casebook.client.model.PlannedAction;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Appeals (DSA Art. 20, invariant 6) through the generated client with real tokens: support files an appeal of a
  * decided violation once, however often it is sent; neither the analyst who decided nor the lead who approved may
- * review it; another analyst overturns it and the case shows the outcome. The seller/creator centre's appeal over
+ * review it; another analyst overturns it and the case shows the outcome; the subject received the statement of
+ * reasons with the orders and then the outcome, every overturned action is reversed by an order on the enforcement
+ * topic whose result comes back, and model owners get an OVERTURNED_ON_APPEAL label. The seller/creator centre's appeal over
  * Kafka lands the same way; an analyst of another region finds none of it.
  */
 @EndToEnd
@@ -71,7 +75,7 @@ class AppealsIT {
         assertThat(appealed.getAppeals()).hasSize(1);
         assertThat(appealed.getAppeals().get(0).getStatus()).isEqualTo(Appeal.StatusEnum.FILED);
         assertThat(appealed.getNextDueAt()).isEqualTo(appealed.getAppeals().get(0).getReviewDueAt());
-        assertThat(anaSea.getCaseHistory(caseId).getEvents()).extracting(CaseEvent::getType)
+        assertThat(anaSea.getCaseHistory(caseId, null).getEvents()).extracting(CaseEvent::getType)
                 .filteredOn("AppealFiled"::equals).hasSize(1);
         assertThat(refused(() -> casebook.system("appeals-sea").fileAppeal(caseId,
                 new NewAppeal().appealId("centre-" + UUID.randomUUID()).decisionId(decisionId).statement("again")
@@ -100,6 +104,27 @@ class AppealsIT {
         assertThat(overturned.getDecision().getActions()).extracting(OrderedAction::getReverses)
                 .filteredOn(r -> r != null).containsExactlyInAnyOrderElementsOf(actions);
         assertThat(overturned.getDecision().getStatementOfReasons().getAppealBy()).isNotNull();
+
+        // what went out: the statement with the orders, then reversal orders, their results back, labels, the outcome
+        EnforcementTopic topics = casebook.enforcementTopic();
+        List<EnforcementTopic.Order> orders = topics.ordersOf(caseId, actions.size() * 2, Duration.ofSeconds(60),
+                Duration.ZERO);
+        List<EnforcementTopic.Order> reversals = orders.stream()
+                .filter(o -> "REVERSAL".equals(o.value().path("kind").asText())).toList();
+        assertThat(reversals).extracting(o -> UUID.fromString(o.value().path("reverses").asText()))
+                .containsExactlyInAnyOrderElementsOf(actions);
+        assertThat(reversals).extracting(o -> o.value().path("appealId").asText()).containsOnly(appealId);
+        reversals.forEach(r -> topics.report(r, "APPLIED", null));
+        Case reversed = eventually().until(() -> anaSea.getCase(caseId), c -> c.getDecision().getActions().stream()
+                .filter(a -> a.getReverses() != null).allMatch(a -> a.getState() == EnforcementState.APPLIED));
+        assertThat(reversed.getDecision().getActions()).filteredOn(a -> a.getReverses() != null).hasSize(actions.size());
+        List<EnforcementTopic.Order> notices = topics.noticesOf(caseId, 2, Duration.ofSeconds(60), Duration.ZERO);
+        assertThat(notices).extracting(n -> n.value().path("kind").asText())
+                .containsExactly("STATEMENT_OF_REASONS", "APPEAL_OUTCOME");
+        assertThat(notices.get(0).value().path("statement").path("appealBy").asText()).isNotBlank();
+        assertThat(notices.get(1).value().path("appealOutcome").path("outcome").asText()).isEqualTo("OVERTURNED");
+        assertThat(topics.labelsOf(caseId, 2, Duration.ofSeconds(60), Duration.ZERO))
+                .extracting(l -> l.value().path("outcome").asText()).contains("OVERTURNED_ON_APPEAL");
 
         // another region's people find none of it
         CasebookApi anaUs = casebook.as("ana.us");

@@ -4,10 +4,17 @@ import casebook.audit.tlog.BundleVerifier;
 import casebook.audit.tlog.CaseBundle;
 import casebook.audit.tlog.NoteVerifier;
 import casebook.client.api.CasebookApi;
+import casebook.client.model.Assignment;
+import casebook.client.model.Case;
+import casebook.client.model.CaseEvent;
 import casebook.client.model.CaseExport;
+import casebook.client.model.CaseHistory;
+import casebook.client.model.Escalation;
+import casebook.client.model.NoteAdded;
 import casebook.client.model.ConsistencyProof;
 import casebook.client.model.NewNote;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -16,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Auditors prove a case's history to an outsider: the export through the generated client verifies with the
  * offline verifier (its jar, one command) against the published key; a flipped byte is named; the log only grows
- * between two checkpoints; a regional auditor does not find another region's case and analysts cannot export.
+ * between two checkpoints; as of an instant, the case rebuilt from the event store is the one people were shown then;
+ * a regional auditor does not find another region's case and analysts cannot export.
  */
 @EndToEnd
 class AuditIT {
@@ -77,6 +86,36 @@ class AuditIT {
         Run failed = verifier("case", flipped.toString(), "--key", "@" + key);
         assertThat(failed.status()).isEqualTo(1);
         assertThat(failed.output()).contains("event 1 (" + second.path("eventIdentifier").asText() + ")");
+    }
+
+    /** As of any instant, the case an auditor rebuilds from the event store is the one people were shown then. */
+    @Test
+    void asOfAnInstantTheHistoryShowsTheCaseAsItWasShownThen() throws Exception {
+        UUID caseId = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), null).getCaseId();
+        CasebookApi anaSea = casebook.as("ana.sea");
+        NoteAdded note = anaSea.addNote(caseId, new NewNote().text("Seller coaches buyers in chat."), null, null);
+        Case seen = Search.eventually().until(() -> anaSea.getCase(caseId), c -> c.getVersion() >= note.getVersion());
+        anaSea.assignCase(caseId, new Assignment().assignee("ana.sea"), null, null);
+        anaSea.escalateCase(caseId, new Escalation().reason("Organised ring across shops."), null, null);
+
+        List<CaseEvent> all = audrey.getCaseHistory(caseId, null).getEvents();
+        OffsetDateTime then = all.stream().filter(e -> e.getSequence().equals(seen.getVersion())).findFirst()
+                .orElseThrow().getOccurredAt();
+        CaseHistory asOf = audrey.getCaseHistory(caseId, then);
+        CaseHistory before = audrey.getCaseHistory(caseId, all.get(0).getOccurredAt().minusSeconds(1));
+
+        assertThat(all).hasSizeGreaterThan(asOf.getEvents().size());
+        assertThat(asOf.getEvents()).extracting(CaseEvent::getSequence)
+                .containsExactly(java.util.stream.LongStream.rangeClosed(0, seen.getVersion()).boxed()
+                        .toArray(Long[]::new));
+        JsonNode rebuilt = casebook.json().valueToTree(asOf.getState());
+        JsonNode shown = casebook.json().valueToTree(seen);
+        assertThat(rebuilt).isEqualTo(shown);
+        assertThat(asOf.getState().getAssignee()).isNull();
+        assertThat(before.getEvents()).isEmpty();
+        assertThat(before.getState()).isNull();
+        UUID us = casebook.detector("detector-us").raiseFlag(Flags.brushing("US"), null).getCaseId();
+        assertThat(refused(() -> casebook.as("aude.sea").getCaseHistory(us, then)).status()).isEqualTo(404);
     }
 
     @Test

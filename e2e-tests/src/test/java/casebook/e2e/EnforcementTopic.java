@@ -28,6 +28,7 @@ public final class EnforcementTopic {
     public static final String TOPIC = "casebook.enforcement.v1";
     public static final String RESULTS = "casebook.enforcement-results.v1";
     public static final String MODEL_FEEDBACK = "casebook.model-feedback.v1";
+    public static final String SUBJECT_NOTICES = "casebook.subject-notices.v1";
 
     private final String bootstrapServers;
     private final ObjectMapper json;
@@ -49,6 +50,11 @@ public final class EnforcementTopic {
     /** The labels model owners receive about one case; see {@link #ordersOf}. */
     public List<Order> labelsOf(UUID caseId, int expected, Duration atMost, Duration quiet) {
         return recordsOf(MODEL_FEEDBACK, caseId, expected, atMost, quiet);
+    }
+
+    /** The notices the subject of one case receives (statements of reasons, appeal outcomes); see {@link #ordersOf}. */
+    public List<Order> noticesOf(UUID caseId, int expected, Duration atMost, Duration quiet) {
+        return recordsOf(SUBJECT_NOTICES, caseId, expected, atMost, quiet);
     }
 
     private List<Order> recordsOf(String topic, UUID caseId, int expected, Duration atMost, Duration quiet) {

@@ -42,6 +42,8 @@ public class AuditLog {
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     /** The advisory lock that makes one instance at a time the log's writer ("CBAUDIT"). */
     private static final long WRITER_LOCK = 0x4342_4155_4449_54L;
+    /** How long an export or a checkpoint on demand waits for what was committed before it to be sealed. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     /** For the batched inserts JdbcClient lacks; same data source, same transaction. */
@@ -53,7 +55,7 @@ public class AuditLog {
     /** The right edge of the log as this instance last wrote it; null when it must be read again. */
     private CompactRange range;
     /** Gaps in the global index (a transaction in flight, or a number a rollback burnt) and when they were first seen. */
-    private final Map<Long, Instant> gapsSeen = new HashMap<>();
+    private final Map<Long, Gap> gapsSeen = new HashMap<>();
 
     AuditLog(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactionManager, AuditLogProperties properties,
              NoteSigner auditLogSigner) {
@@ -90,14 +92,43 @@ public class AuditLog {
 
     /** Seals everything sealable now, then issues a checkpoint unless the latest one already has the log's size. */
     public synchronized Issued checkpoint() {
+        catchUp();
         return writing(() -> {
             sealAll();
             return issue(heads());
         });
     }
 
+    /**
+     * Seals, in transactions of their own, until nothing committed is left unsealed or {@link #CATCH_UP} has passed:
+     * a gap whose transaction just ended is passed on the next try, not the next tick.
+     */
+    private void catchUp() {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (true) {
+            while (writing(this::sealBatch) == properties.sealBatch()) {
+                // a full batch: there may be more
+            }
+            if (!unsealedCommitted() || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean unsealedCommitted() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index > "
+                + "(SELECT sealed_through FROM audit_log_state WHERE id = 1))").query(Boolean.class).single();
+    }
+
     /** A stream's bundle: its sealed events with their proofs against a checkpoint issued now if the log grew. */
     public synchronized Optional<Bundle> bundle(String streamId) {
+        catchUp();
         return writing(() -> {
             sealAll();
             Heads heads = heads();
@@ -231,14 +262,28 @@ public class AuditLog {
         return sealed;
     }
 
-    /** Whether the gap at {@code index} has been open longer than the longest transaction may take. */
+    /**
+     * Whether the gap at {@code index} can never be filled. The number was taken before the later row that is already
+     * committed, so by a transaction running when the gap was first seen; once every transaction running then has
+     * ended ({@code pg_snapshot_xmin} of now has passed the {@code xmax} of then) and the row is still missing, that
+     * transaction rolled back and the number is burnt. A transaction running longer than {@code gap-timeout} is not
+     * waited for: the log passes the gap and the verification reports a row committed below the watermark.
+     */
     private boolean gapExpired(long index, Instant now) {
-        Instant first = gapsSeen.computeIfAbsent(index, i -> now);
-        boolean expired = Duration.between(first, now).compareTo(properties.gapTimeout()) >= 0;
-        if (expired) {
-            log.info("audit log passes global index {}: no event took it within {}", index, properties.gapTimeout());
+        Gap gap = gapsSeen.computeIfAbsent(index, i -> new Gap(now, snapshot("pg_snapshot_xmax")));
+        boolean closed = snapshot("pg_snapshot_xmin") >= gap.xmaxWhenSeen()
+                || Duration.between(gap.seenAt(), now).compareTo(properties.gapTimeout()) >= 0;
+        if (closed) {
+            log.info("audit log passes global index {}: no event took it", index);
         }
-        return expired;
+        return closed;
+    }
+
+    private record Gap(Instant seenAt, long xmaxWhenSeen) {
+    }
+
+    private long snapshot(String function) {
+        return jdbc.sql("SELECT " + function + "(pg_current_snapshot())::text::bigint").query(Long.class).single();
     }
 
     private Issued issue(Heads heads) {

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class RetentionConfiguration {
+    /** The recurring task's name in {@code scheduled_tasks}. */
+    static final String TASK = "casebook-retention";
 
     @Bean
     ConfigurerModule caseClosingsProcessing() {
@@ -22,7 +24,7 @@ class RetentionConfiguration {
 
     @Bean
     RecurringTask<Void> retentionTask(Retention retention, RetentionProperties properties) {
-        return Tasks.recurring("casebook-retention", FixedDelay.of(properties.checkEvery()))
+        return Tasks.recurring(TASK, FixedDelay.of(properties.checkEvery()))
                 .execute((instance, context) -> retention.eraseExpired());
     }
 }

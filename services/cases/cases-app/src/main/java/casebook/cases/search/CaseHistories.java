@@ -6,6 +6,7 @@ import casebook.cases.api.RegionScope;
 import casebook.cases.domain.CaseNotFound;
 import casebook.cases.domain.RiskCase;
 import casebook.cases.web.model.CaseEvent;
+import casebook.projections.casesearch.CaseReplay;
 import casebook.cases.web.model.CaseHistory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +15,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A case's full history straight from the event store (not a read model): every event with its type, time,
- * actor, region, reason, correlation and causation ids and payload. Out-of-region cases are not found.
+ * actor, region, reason, correlation and causation ids and payload; as of an instant, also the case as it was then.
+ * Out-of-region cases are not found.
  */
 @Component
 class CaseHistories {
@@ -33,12 +36,22 @@ class CaseHistories {
         this.json = json;
     }
 
-    CaseHistory of(CaseId caseId, RegionScope scope) {
+    /**
+     * The case's events, all of them or (with {@code asOf}) those stored up to that instant together with the case as
+     * the read model showed it then ({@link CaseReplay}).
+     */
+    CaseHistory of(CaseId caseId, RegionScope scope, Instant asOf) {
         List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId.toString(), 0).asStream().toList();
         if (stream.isEmpty() || !scope.includes(new Region((String) stream.get(0).getMetaData().get(RiskCase.REGION)))) {
             throw new CaseNotFound(caseId);
         }
-        return new CaseHistory().caseId(caseId.value()).events(stream.stream().map(this::toEvent).toList());
+        CaseHistory history = new CaseHistory().caseId(caseId.value());
+        if (asOf == null) {
+            return history.events(stream.stream().map(this::toEvent).toList());
+        }
+        return history.asOf(CaseViews.time(asOf))
+                .events(stream.stream().filter(e -> !e.getTimestamp().isAfter(asOf)).map(this::toEvent).toList())
+                .state(CaseReplay.asOf(stream, asOf).map(CaseViews::toCase).orElse(null));
     }
 
     private CaseEvent toEvent(DomainEventMessage<?> event) {

@@ -84,8 +84,8 @@ class CaseQueryController implements CasesApi {
     }
 
     @Override
-    public ResponseEntity<CaseHistory> getCaseHistory(UUID caseId) {
-        return ResponseEntity.ok(histories.of(new CaseId(caseId), scope()));
+    public ResponseEntity<CaseHistory> getCaseHistory(UUID caseId, OffsetDateTime asOf) {
+        return ResponseEntity.ok(histories.of(new CaseId(caseId), scope(), asOf == null ? null : asOf.toInstant()));
     }
 
     private static RegionScope scope() {
