@@ -75,7 +75,7 @@ class AppealsIT {
         assertThat(appealed.getAppeals()).hasSize(1);
         assertThat(appealed.getAppeals().get(0).getStatus()).isEqualTo(Appeal.StatusEnum.FILED);
         assertThat(appealed.getNextDueAt()).isEqualTo(appealed.getAppeals().get(0).getReviewDueAt());
-        assertThat(anaSea.getCaseHistory(caseId, null).getEvents()).extracting(CaseEvent::getType)
+        assertThat(anaSea.getCaseHistory(caseId, null, null).getEvents()).extracting(CaseEvent::getType)
                 .filteredOn("AppealFiled"::equals).hasSize(1);
         assertThat(refused(() -> casebook.system("appeals-sea").fileAppeal(caseId,
                 new NewAppeal().appealId("centre-" + UUID.randomUUID()).decisionId(decisionId).statement("again")

@@ -9,6 +9,7 @@ import casebook.client.model.Case;
 import casebook.client.model.CaseEvent;
 import casebook.client.model.CaseExport;
 import casebook.client.model.CaseHistory;
+import casebook.client.model.CaseReadsItemsInner;
 import casebook.client.model.Escalation;
 import casebook.client.model.NoteAdded;
 import casebook.client.model.ConsistencyProof;
@@ -68,7 +69,7 @@ class AuditIT {
         UUID caseId = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), null).getCaseId();
         casebook.as("ana.sea").addNote(caseId, new NewNote().text("Seller coaches buyers in chat."), null, null);
 
-        CaseExport export = audrey.exportCase(caseId);
+        CaseExport export = audrey.exportCase(caseId, null);
         Path key = Files.writeString(dir.resolve("casebook-log.pub"), casebook.as("ana.sea").getVerifierKey());
         Path file = Files.writeString(dir.resolve("case.json"), casebook.json().writeValueAsString(export));
 
@@ -98,11 +99,11 @@ class AuditIT {
         anaSea.assignCase(caseId, new Assignment().assignee("ana.sea"), null, null);
         anaSea.escalateCase(caseId, new Escalation().reason("Organised ring across shops."), null, null);
 
-        List<CaseEvent> all = audrey.getCaseHistory(caseId, null).getEvents();
+        List<CaseEvent> all = audrey.getCaseHistory(caseId, null, null).getEvents();
         OffsetDateTime then = all.stream().filter(e -> e.getSequence().equals(seen.getVersion())).findFirst()
                 .orElseThrow().getOccurredAt();
-        CaseHistory asOf = audrey.getCaseHistory(caseId, then);
-        CaseHistory before = audrey.getCaseHistory(caseId, all.get(0).getOccurredAt().minusSeconds(1));
+        CaseHistory asOf = audrey.getCaseHistory(caseId, null, then);
+        CaseHistory before = audrey.getCaseHistory(caseId, null, all.get(0).getOccurredAt().minusSeconds(1));
 
         assertThat(all).hasSizeGreaterThan(asOf.getEvents().size());
         assertThat(asOf.getEvents()).extracting(CaseEvent::getSequence)
@@ -115,7 +116,30 @@ class AuditIT {
         assertThat(before.getEvents()).isEmpty();
         assertThat(before.getState()).isNull();
         UUID us = casebook.detector("detector-us").raiseFlag(Flags.brushing("US"), null).getCaseId();
-        assertThat(refused(() -> casebook.as("aude.sea").getCaseHistory(us, then)).status()).isEqualTo(404);
+        assertThat(refused(() -> casebook.as("aude.sea").getCaseHistory(us, null, then)).status()).isEqualTo(404);
+    }
+
+    /** Auditors' and legal's reads of a case are recorded with the reason they give; auditors query them. */
+    @Test
+    void readsByAuditorsAndLegalAreRecordedWithTheirReasonForAuditorsOfTheRegion() throws Exception {
+        UUID sea = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), null).getCaseId();
+        UUID us = casebook.detector("detector-us").raiseFlag(Flags.brushing("US"), null).getCaseId();
+        CasebookApi lex = casebook.as("lex");
+
+        audrey.getCaseHistory(sea, "SAR-2026-14", null);
+        lex.exportCase(sea, "BKA-2026-4471");
+        casebook.as("ana.sea").getCaseHistory(sea, "not recorded: an analyst's daily work", null);
+        lex.getCaseHistory(us, "FTC-17", null);
+
+        List<CaseReadsItemsInner> ofSea = audrey.searchCaseReads(sea, null, 0, 50).getItems();
+        assertThat(ofSea).extracting(r -> r.getReader() + " " + r.getOperation() + " " + r.getReason())
+                .containsExactly("lex exportCase BKA-2026-4471", "audrey getCaseHistory SAR-2026-14");
+        assertThat(ofSea.get(0).getRoles()).containsExactly("LEGAL");
+        CasebookApi aude = casebook.as("aude.sea");
+        assertThat(aude.searchCaseReads(us, null, 0, 50).getItems()).isEmpty();
+        assertThat(aude.searchCaseReads(sea, "lex", 0, 50).getItems()).hasSize(1);
+        assertThat(refused(() -> casebook.as("ana.sea").searchCaseReads(sea, null, 0, 50)).status()).isEqualTo(403);
+        assertThat(refused(() -> lex.searchCaseReads(sea, null, 0, 50)).status()).isEqualTo(403);
     }
 
     @Test
@@ -141,12 +165,12 @@ class AuditIT {
         UUID us = casebook.detector("detector-us").raiseFlag(Flags.brushing("US"), null).getCaseId();
         CasebookApi aude = casebook.as("aude.sea");
 
-        CaseBundle bundle = plain.readValue(casebook.json().writeValueAsString(aude.exportCase(sea)), CaseBundle.class);
+        CaseBundle bundle = plain.readValue(casebook.json().writeValueAsString(aude.exportCase(sea, null)), CaseBundle.class);
 
         assertThat(new BundleVerifier(NoteVerifier.parse(aude.getVerifierKey())).verify(bundle).valid()).isTrue();
-        assertThat(refused(() -> aude.exportCase(us)).status()).isEqualTo(404);
-        assertThat(refused(() -> aude.exportCase(UUID.randomUUID())).status()).isEqualTo(404);
-        assertThat(refused(() -> casebook.as("ana.sea").exportCase(sea)).status()).isEqualTo(403);
+        assertThat(refused(() -> aude.exportCase(us, null)).status()).isEqualTo(404);
+        assertThat(refused(() -> aude.exportCase(UUID.randomUUID(), null)).status()).isEqualTo(404);
+        assertThat(refused(() -> casebook.as("ana.sea").exportCase(sea, null)).status()).isEqualTo(403);
         assertThat(refused(() -> casebook.as("lex").getConsistencyProof(5L, 2L)).problem().getCode())
                 .isEqualTo("invalid-sizes");
     }

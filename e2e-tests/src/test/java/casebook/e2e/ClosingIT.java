@@ -58,7 +58,7 @@ class ClosingIT {
         assertThat(reopened.getResolution()).isNull();
         assertThat(reopened.getAssignee()).isNull();
         assertThat(reopened.getDecision()).isNull();
-        List<CaseEvent> history = anaSea.getCaseHistory(caseId, null).getEvents();
+        List<CaseEvent> history = anaSea.getCaseHistory(caseId, null, null).getEvents();
         assertThat(history).extracting(CaseEvent::getType).containsSubsequence("CaseClosed", "CaseReopened", "FlagAttached");
         assertThat(history).filteredOn(e -> e.getType().equals("CaseReopened")).extracting(CaseEvent::getActor)
                 .containsExactly("detector-sea");

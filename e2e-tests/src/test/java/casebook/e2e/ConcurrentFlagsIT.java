@@ -70,7 +70,7 @@ class ConcurrentFlagsIT {
         assertThat(found.getFlagCount()).isEqualTo(FLAGS);
         assertThat(found.getCaseId()).isEqualTo(answers.get(0).receipt().getCaseId());
         assertThat(found.getStatus()).isEqualTo(CaseStatus.OPEN);
-        List<CaseEvent> history = analyst.getCaseHistory(found.getCaseId(), null).getEvents();
+        List<CaseEvent> history = analyst.getCaseHistory(found.getCaseId(), null, null).getEvents();
         assertThat(history).filteredOn(e -> "FlagAttached".equals(e.getType())).hasSize(FLAGS);
         assertThat(history).filteredOn(e -> "CaseOpened".equals(e.getType())).hasSize(1);
     }

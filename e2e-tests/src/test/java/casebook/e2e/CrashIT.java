@@ -63,7 +63,7 @@ class CrashIT {
         assertThat(eventually().until(() -> bySubject(afterwards, Flags.shopOf(acknowledged)).getTotal(), n -> n == 1))
                 .isEqualTo(1);
         CasebookApi leeUs = casebook.as("lee.us");
-        List<CaseEvent> history = eventually().until(() -> leeUs.getCaseHistory(late, null).getEvents(),
+        List<CaseEvent> history = eventually().until(() -> leeUs.getCaseHistory(late, null, null).getEvents(),
                 events -> events.stream().anyMatch(e -> e.getType().equals("SlaBreached")));
         assertThat(history).filteredOn(e -> e.getType().equals("SlaBreached"))
                 .extracting(CaseEvent::getActor).containsExactly("casebook-sla");

@@ -62,7 +62,7 @@ class DecisionsIT {
                 .containsExactly(EnforcementAction.SUSPEND_SELLING, EnforcementAction.BAN);
         assertThat(taken.getActions()).extracting(OrderedAction::getActionId).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(taken.getActions().get(0).getParameters()).containsEntry("days", "30");
-        List<CaseEvent> history = anaSea.getCaseHistory(caseId, null).getEvents();
+        List<CaseEvent> history = anaSea.getCaseHistory(caseId, null, null).getEvents();
         CaseEvent decided = history.get(history.size() - 2);
         assertThat(decided.getType()).isEqualTo("CaseDecided");
         assertThat(decided.getActor()).isEqualTo("lee.sea");
@@ -112,19 +112,19 @@ class DecisionsIT {
 
         assertThat(refusal.status()).isEqualTo(403);
         assertThat(refusal.problem().getDetail()).contains("four eyes");
-        assertThat(anaSea.getCaseHistory(caseId, null).getEvents()).extracting(CaseEvent::getType).doesNotContain("CaseDecided");
+        assertThat(anaSea.getCaseHistory(caseId, null, null).getEvents()).extracting(CaseEvent::getType).doesNotContain("CaseDecided");
     }
 
     @Test
     void aStaleVersionIsRefusedWithTheCurrentOne() throws Exception {
         UUID caseId = caseAssignedTo("SEA", "ana.sea", anaSea);
-        long current = anaSea.getCaseHistory(caseId, null).getEvents().size() - 1L;
+        long current = anaSea.getCaseHistory(caseId, null, null).getEvents().size() - 1L;
 
         Problems stale = refused(() -> anaSea.proposeDecision(caseId, ban(), eTag(current - 1), null));
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.problem().getCurrentVersion()).isEqualTo(current);
-        assertThat(anaSea.getCaseHistory(caseId, null).getEvents()).hasSize((int) current + 1);
+        assertThat(anaSea.getCaseHistory(caseId, null, null).getEvents()).hasSize((int) current + 1);
     }
 
     @Test

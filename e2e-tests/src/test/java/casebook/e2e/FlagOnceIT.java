@@ -69,6 +69,6 @@ class FlagOnceIT {
     }
 
     private List<CaseEvent> flagsAttached(UUID caseId) throws Exception {
-        return analyst.getCaseHistory(caseId, null).getEvents().stream().filter(e -> "FlagAttached".equals(e.getType())).toList();
+        return analyst.getCaseHistory(caseId, null, null).getEvents().stream().filter(e -> "FlagAttached".equals(e.getType())).toList();
     }
 }

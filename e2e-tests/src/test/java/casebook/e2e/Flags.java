@@ -66,7 +66,7 @@ public final class Flags {
     public static void assertRaisedAsAFirst(Flag flag, CasebookApi detector, CasebookApi reader) throws ApiException {
         var answer = detector.raiseFlagWithHttpInfo(flag, null);
         assertThat(answer.getStatusCode()).isEqualTo(202);
-        List<CaseEvent> history = reader.getCaseHistory(answer.getData().getCaseId(), null).getEvents();
+        List<CaseEvent> history = reader.getCaseHistory(answer.getData().getCaseId(), null, null).getEvents();
         assertThat(history).extracting(CaseEvent::getType).containsExactly("CaseOpened", "FlagAttached");
         assertThat(history.get(1).getPayload().toString()).contains(flag.getFlagId());
     }

@@ -123,7 +123,7 @@ class LegalHoldPropertiesIT {
     /** The case's version in the event store: a hold or an erasure would have added an event. */
     private static long version() {
         try {
-            return casebook.as("lex").getCaseHistory(caseId, null).getEvents().size();
+            return casebook.as("lex").getCaseHistory(caseId, null, null).getEvents().size();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -84,10 +84,10 @@ class LegalHoldsIT {
         assertThat(underHold.problem().getHolds()).extracting(HeldCase::getCaseId)
                 .containsExactlyInAnyOrder(brushing, scalping);
         assertThat(underHold.problem().getHolds()).extracting(HeldCase::getRequestId).containsOnly(requestId);
-        assertThat(anaSea.getCaseHistory(brushing, null).getEvents().get(0).getPayload().toString()).contains(shop);
+        assertThat(anaSea.getCaseHistory(brushing, null, null).getEvents().get(0).getPayload().toString()).contains(shop);
 
         assertThat(refused(() -> anaUs.getCase(brushing)).status()).isEqualTo(404);
-        assertThat(refused(() -> anaUs.getCaseHistory(brushing, null)).status()).isEqualTo(404);
+        assertThat(refused(() -> anaUs.getCaseHistory(brushing, null, null)).status()).isEqualTo(404);
         assertThat(refused(() -> anaUs.placeLegalHold(brushing, new LegalHoldPlacement().requestId(requestId), null))
                 .status()).isEqualTo(403);
         assertThat(refused(() -> anaUs.releaseLegalHold(brushing, requestId, null)).status()).isEqualTo(403);
@@ -122,7 +122,7 @@ class LegalHoldsIT {
                 null, null, null, 0, 20).getItems().isEmpty()
                 && anaSea.searchCases(null, null, device, null, null, null, null, null, null, null, null, null, null,
                 null, 0, 20).getItems().isEmpty());
-        List<CaseEvent> history = anaSea.getCaseHistory(brushing, null).getEvents();
+        List<CaseEvent> history = anaSea.getCaseHistory(brushing, null, null).getEvents();
         assertThat(history).extracting(CaseEvent::getType).contains("CaseOpened", "LegalHoldPlaced",
                 "LegalHoldReleased", "PersonalDataErased");
         assertThat(history.toString()).contains("[erased]").doesNotContain(shop).doesNotContain(device);

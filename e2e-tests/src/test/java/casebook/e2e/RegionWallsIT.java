@@ -72,7 +72,7 @@ class RegionWallsIT {
     @Test
     void aSeaAnalystCannotReadAUsCaseNorItsHistoryAsIfItDidNotExist() {
         Problems byId = refused(() -> anaSea.getCase(usCase));
-        Problems history = refused(() -> anaSea.getCaseHistory(usCase, null));
+        Problems history = refused(() -> anaSea.getCaseHistory(usCase, null, null));
         Problems unknown = refused(() -> anaSea.getCase(UUID.randomUUID()));
 
         assertThat(byId.status()).isEqualTo(404);
@@ -106,7 +106,7 @@ class RegionWallsIT {
         assertThat(found.getTotal()).isEqualTo(1);
         assertThat(found.getItems()).extracting(CaseSummary::getCaseId).containsExactly(usCase);
         assertThat(anaUs.getCase(usCase).getSubject().getId()).isEqualTo(shopOf(usFlag));
-        assertThat(anaUs.getCaseHistory(usCase, null).getEvents()).isNotEmpty();
+        assertThat(anaUs.getCaseHistory(usCase, null, null).getEvents()).isNotEmpty();
         assertThat(refused(() -> anaUs.getCase(seaCase)).status()).isEqualTo(404);
     }
 
@@ -116,14 +116,14 @@ class RegionWallsIT {
         assertThat(found.getItems()).extracting(CaseSummary::getCaseId).containsExactlyInAnyOrder(seaCase, usCase);
         assertThat(found.getFacets().getStatus()).containsEntry("OPEN", 2L);
         assertThat(audrey.getCase(usCase).getRegion()).isEqualTo("US");
-        assertThat(audrey.getCaseHistory(usCase, null).getEvents()).isNotEmpty();
+        assertThat(audrey.getCaseHistory(usCase, null, null).getEvents()).isNotEmpty();
 
         Problems assign = refused(() -> audrey.assignCase(usCase, new Assignment().assignee("audrey"), null, null));
         Problems note = refused(() -> audrey.addNote(usCase, new NewNote().text("looks like a ring"), null, null));
 
         assertThat(assign.status()).isEqualTo(403);
         assertThat(note.status()).isEqualTo(403);
-        assertThat(audrey.getCaseHistory(usCase, null).getEvents()).extracting(CaseEvent::getType)
+        assertThat(audrey.getCaseHistory(usCase, null, null).getEvents()).extracting(CaseEvent::getType)
                 .doesNotContain("CaseAssigned", "NoteAdded");
     }
 }

@@ -58,7 +58,7 @@ class TriageIT {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.problem().getCurrentVersion()).isEqualTo(change.getVersion());
 
-        CaseEvent assigned = single(anaSea.getCaseHistory(caseId, null).getEvents(), "CaseAssigned");
+        CaseEvent assigned = single(anaSea.getCaseHistory(caseId, null, null).getEvents(), "CaseAssigned");
         assertThat(assigned.getActor()).isEqualTo("ana.sea");
         assertThat(assigned.getRegion()).isEqualTo("SEA");
         assertThat(assigned.getReason()).isEqualTo(reason);
@@ -76,7 +76,7 @@ class TriageIT {
 
         assertThat(refusal.status()).isEqualTo(422);
         assertThat(refusal.problem().getCode()).isNotBlank();
-        assertThat(anaSea.getCaseHistory(caseId, null).getEvents()).extracting(CaseEvent::getType).doesNotContain("CaseAssigned");
+        assertThat(anaSea.getCaseHistory(caseId, null, null).getEvents()).extracting(CaseEvent::getType).doesNotContain("CaseAssigned");
     }
 
     @Test
@@ -92,7 +92,7 @@ class TriageIT {
         assertThat(refused(() -> anaSea.deescalateCase(caseId, "mine now", null, null)).status()).isEqualTo(403);
         leeSea.deescalateCase(caseId, "handled by the ring task force", null, null);
         eventually().until(() -> anaSea.getCase(caseId).getEscalated(), Boolean.FALSE::equals);
-        assertThat(anaSea.getCaseHistory(caseId, null).getEvents()).extracting(CaseEvent::getType)
+        assertThat(anaSea.getCaseHistory(caseId, null, null).getEvents()).extracting(CaseEvent::getType)
                 .containsSubsequence("CaseEscalated", "CaseDeescalated");
     }
 

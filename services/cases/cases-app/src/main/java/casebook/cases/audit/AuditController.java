@@ -9,6 +9,8 @@ import casebook.cases.infrastructure.security.Callers;
 import casebook.cases.infrastructure.web.Problems;
 import casebook.cases.web.api.AuditApi;
 import casebook.cases.web.model.CaseExport;
+import casebook.cases.web.model.CaseReads;
+import casebook.cases.web.model.CaseReadsItemsInner;
 import casebook.cases.web.model.ConsistencyProof;
 import casebook.cases.web.model.ExportedEvent;
 import casebook.cases.web.model.ExportedHead;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -36,9 +39,11 @@ class AuditController implements AuditApi {
     private final LogVerification verification;
     private final CheckpointPublisher publisher;
     private final ObjectMapper json;
+    private final casebook.cases.audit.CaseReads reads;
 
     AuditController(AuditLog auditLog, LogVerification verification, CheckpointPublisher publisher,
-                    ObjectMapper json) {
+                    ObjectMapper json, casebook.cases.audit.CaseReads reads) {
+        this.reads = reads;
         this.auditLog = auditLog;
         this.verification = verification;
         this.publisher = publisher;
@@ -46,13 +51,15 @@ class AuditController implements AuditApi {
     }
 
     @Override
-    public ResponseEntity<CaseExport> exportCase(UUID caseId) {
+    public ResponseEntity<CaseExport> exportCase(UUID caseId, String xReadReason) {
         CaseId id = new CaseId(caseId);
         AuditLog.Bundle exported = auditLog.bundle(id.toString()).orElseThrow(() -> new CaseNotFound(id));
         CaseBundle bundle = exported.bundle();
-        if (bundle.events().isEmpty() || !Callers.current().sees(regionOf(bundle))) {
+        Region region = bundle.events().isEmpty() ? null : regionOf(bundle);
+        if (region == null || !Callers.current().sees(region)) {
             throw new CaseNotFound(id);
         }
+        reads.record(Callers.current(), id, region, "exportCase", null, xReadReason);
         CaseBundle.Head head = bundle.head();
         return ResponseEntity.ok(new CaseExport()
                 .format(bundle.format())
@@ -63,6 +70,15 @@ class AuditController implements AuditApi {
                 .signedCheckpoint(bundle.signedCheckpoint())
                 .verifierKey(bundle.verifierKey())
                 .unsealedEvents(exported.unsealedEvents()));
+    }
+
+    @Override
+    public ResponseEntity<CaseReads> searchCaseReads(UUID caseId, String reader, Integer page, Integer size) {
+        return ResponseEntity.ok(new CaseReads().items(reads.find(Callers.current().scope(), caseId, reader,
+                page == null ? 0 : page, size == null ? 50 : size).stream().map(r -> new CaseReadsItemsInner()
+                .caseId(r.caseId()).reader(r.reader()).roles(r.roles()).operation(r.operation())
+                .asOf(r.asOf() == null ? null : r.asOf().atOffset(ZoneOffset.UTC)).reason(r.reason())
+                .readAt(r.readAt().atOffset(ZoneOffset.UTC))).toList()));
     }
 
     @Override

@@ -40,18 +40,23 @@ class CaseHistories {
      * The case's events, all of them or (with {@code asOf}) those stored up to that instant together with the case as
      * the read model showed it then ({@link CaseReplay}).
      */
-    CaseHistory of(CaseId caseId, RegionScope scope, Instant asOf) {
+    Read of(CaseId caseId, RegionScope scope, Instant asOf) {
         List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId.toString(), 0).asStream().toList();
-        if (stream.isEmpty() || !scope.includes(new Region((String) stream.get(0).getMetaData().get(RiskCase.REGION)))) {
+        Region region = stream.isEmpty() ? null : new Region((String) stream.get(0).getMetaData().get(RiskCase.REGION));
+        if (region == null || !scope.includes(region)) {
             throw new CaseNotFound(caseId);
         }
         CaseHistory history = new CaseHistory().caseId(caseId.value());
         if (asOf == null) {
-            return history.events(stream.stream().map(this::toEvent).toList());
+            return new Read(region, history.events(stream.stream().map(this::toEvent).toList()));
         }
-        return history.asOf(CaseViews.time(asOf))
+        return new Read(region, history.asOf(CaseViews.time(asOf))
                 .events(stream.stream().filter(e -> !e.getTimestamp().isAfter(asOf)).map(this::toEvent).toList())
-                .state(CaseReplay.asOf(stream, asOf).map(CaseViews::toCase).orElse(null));
+                .state(CaseReplay.asOf(stream, asOf).map(CaseViews::toCase).orElse(null)));
+    }
+
+    /** The history read, and the region of its case. */
+    record Read(Region region, CaseHistory history) {
     }
 
     private CaseEvent toEvent(DomainEventMessage<?> event) {

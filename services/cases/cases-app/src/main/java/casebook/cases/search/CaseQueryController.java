@@ -1,6 +1,7 @@
 package casebook.cases.search;
 
 import casebook.cases.api.CaseId;
+import casebook.cases.audit.CaseReads;
 import casebook.cases.api.regulatory.RegulatoryRequestId;
 import casebook.cases.api.CasePage;
 import casebook.cases.api.CaseSearchCriteria;
@@ -39,10 +40,12 @@ import java.util.stream.Collectors;
 class CaseQueryController implements CasesApi {
     private final QueryGateway queries;
     private final CaseHistories histories;
+    private final CaseReads reads;
 
-    CaseQueryController(QueryGateway queries, CaseHistories histories) {
+    CaseQueryController(QueryGateway queries, CaseHistories histories, CaseReads reads) {
         this.queries = queries;
         this.histories = histories;
+        this.reads = reads;
     }
 
     @Override
@@ -72,6 +75,7 @@ class CaseQueryController implements CasesApi {
         CaseView view = queries.query(new FindCase(new CaseId(caseId), scope()),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
+        reads.record(Callers.current(), view.caseId(), view.region(), "getCase", null, null);
         return ResponseEntity.ok().eTag(Versions.eTag(view.version())).body(CaseViews.toCase(view));
     }
 
@@ -84,8 +88,11 @@ class CaseQueryController implements CasesApi {
     }
 
     @Override
-    public ResponseEntity<CaseHistory> getCaseHistory(UUID caseId, OffsetDateTime asOf) {
-        return ResponseEntity.ok(histories.of(new CaseId(caseId), scope(), asOf == null ? null : asOf.toInstant()));
+    public ResponseEntity<CaseHistory> getCaseHistory(UUID caseId, String xReadReason, OffsetDateTime asOf) {
+        Instant at = asOf == null ? null : asOf.toInstant();
+        CaseHistories.Read read = histories.of(new CaseId(caseId), scope(), at);
+        reads.record(Callers.current(), new CaseId(caseId), read.region(), "getCaseHistory", at, xReadReason);
+        return ResponseEntity.ok(read.history());
     }
 
     private static RegionScope scope() {

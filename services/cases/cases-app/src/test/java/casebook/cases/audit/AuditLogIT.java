@@ -8,6 +8,7 @@ import casebook.cases.CasesAppTest;
 import casebook.cases.api.AddNote;
 import casebook.cases.api.CaseId;
 import casebook.cases.api.NoteId;
+import casebook.cases.erasure.PersonalDataKeys;
 import casebook.devstack.DevStack;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,8 @@ class AuditLogIT {
     LogVerification verification;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PersonalDataKeys keys;
     @LocalServerPort
     int port;
 
@@ -95,6 +98,25 @@ class AuditLogIT {
         assertThat(latest.body()).startsWith(auditLog.origin() + "\n");
         assertThat(badSizes.statusCode()).isEqualTo(400);
         assertThat(badSizes.body()).contains("invalid-sizes");
+    }
+
+    /** Crypto-shredding changes no stored byte: after the case's key is destroyed its export still verifies. */
+    @Test
+    void aCaseWhosePersonalDataWasErasedStillVerifies() {
+        CaseId caseId = caseWithNotes(1);
+        BundleVerifier verifier = new BundleVerifier(NoteVerifier.parse(auditLog.verifierKey()));
+        CaseBundle before = auditLog.bundle(caseId.toString()).orElseThrow().bundle();
+
+        assertThat(keys.destroy(caseId)).isTrue();
+        CaseBundle after = auditLog.bundle(caseId.toString()).orElseThrow().bundle();
+
+        assertThat(verifier.verify(after).problem()).isNull();
+        assertThat(after.events()).hasSameSizeAs(before.events());
+        for (int i = 0; i < after.events().size(); i++) {
+            assertThat(after.events().get(i).event().payload()).isEqualTo(before.events().get(i).event().payload());
+        }
+        assertThat(new String(after.events().get(2).event().payload(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("note 0").contains("\"enc\"");
     }
 
     HttpResponse<String> get(String user, String path) throws Exception {

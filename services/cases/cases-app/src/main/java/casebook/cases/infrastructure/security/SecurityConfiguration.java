@@ -86,6 +86,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints", "/api/v1/audit/verification")
                         .hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/verifier-key").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/case-reads").hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/queue")
                         .hasAnyRole(READERS)
                         .requestMatchers("/api/v1/cases/*/assignee").hasAnyRole("ANALYST", "LEAD")
