@@ -39,6 +39,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Regulatory requests through the REST API of the running service, with real Keycloak tokens and PostgreSQL: the
@@ -157,10 +158,8 @@ class RegulatoryRequestsIT {
                 new RequestScope(List.of(new SubjectRef(SubjectKind.SELLER, "shop-" + id)), List.of()), List.of(),
                 LEX));
 
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (!types(id).contains("RegulatoryRequestOverdue") && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(250);
-        }
+        await().atMost(CasesAppTest.PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> types(id).contains("RegulatoryRequestOverdue"));
 
         assertThat(types(id)).containsExactly("RegulatoryRequestReceived", "RegulatoryRequestOverdue");
         assertThat(history(id).get(1).getMetaData()).containsEntry("actor", "casebook-deadlines");
