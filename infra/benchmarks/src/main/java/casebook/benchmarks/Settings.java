@@ -32,7 +32,8 @@ record Settings(
 
     /** The service settings the brief allows to experiment with (anything else is refused, to keep runs comparable). */
     static final Set<String> TUNABLE = Set.of("casebook.flags.consumers", "spring.kafka.consumer.max-poll-records",
-            "spring.kafka.consumer.fetch-max-wait", "casebook.search.batch-size", "casebook.search.segments");
+            "spring.kafka.consumer.fetch-max-wait", "casebook.search.batch-size", "casebook.search.segments",
+            "casebook.audit.seal-every", "casebook.audit.checkpoint-every");
 
     static final String USAGE = """
             usage: infra/benchmarks/run [options]
@@ -55,7 +56,8 @@ record Settings(
               --set KEY=VALUE           a service setting: casebook.flags.consumers,
                                         spring.kafka.consumer.max-poll-records,
                                         spring.kafka.consumer.fetch-max-wait, casebook.search.batch-size,
-                                        casebook.search.segments
+                                        casebook.search.segments, casebook.audit.seal-every,
+                                        casebook.audit.checkpoint-every (PT24H: the audit log off)
               --jar PATH                service jar (default services/cases/cases-app/target/cases-app.jar)
               --record FILE             markdown file the results are appended to (default docs/benchmarks.md)
               --no-record               print only

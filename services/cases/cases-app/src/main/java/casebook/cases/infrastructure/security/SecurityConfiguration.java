@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -42,6 +43,17 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderNames(SecurityConfiguration::assignedAndNotControl);
         firewall.setAllowedHeaderValues(SecurityConfiguration::assignedAndNotControl);
         return web -> web.httpFirewall(firewall);
+    }
+
+    /**
+     * What the firewall refuses (a control character in a header, an encoded slash in the URL, ...) is bad input like
+     * any other: 400 with a problem, not the 500 Spring Security's default handler ends in. The detail does not echo
+     * the refused value.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests(Problems problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request",
+                Problems.REJECTED_REQUEST);
     }
 
     /** What {@code StrictHttpFirewall}'s default {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} accepts. */

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,16 @@ import java.util.List;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /**
+     * The firewall checks a header when it is first read, which for an optional header is in the controller: what it
+     * refuses is bad input (400), as when it refuses before the chain ({@code SecurityConfiguration#rejectedRequests}).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                Problems.REJECTED_REQUEST);
+    }
 
     @ExceptionHandler(CaseNotFound.class)
     ProblemDetail notFound(CaseNotFound e) {

@@ -14,6 +14,10 @@ import java.util.List;
 /** RFC 7807 problem details, built one way for controllers, the security filter chain and the advice. */
 @Component
 public class Problems {
+    /** The detail of a request the firewall refused (it never echoes the refused value). */
+    public static final String REJECTED_REQUEST =
+            "the request holds a character that is not allowed in a header name or value or in the URL";
+
     private final ObjectMapper json;
 
     Problems(ObjectMapper json) {
