@@ -13,9 +13,13 @@ import casebook.devstack.DevStack;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +46,8 @@ class AuditLogIT {
     JdbcClient jdbc;
     @Autowired
     PersonalDataKeys keys;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
     @LocalServerPort
     int port;
 
@@ -117,6 +123,21 @@ class AuditLogIT {
         }
         assertThat(new String(after.events().get(2).event().payload(), java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("note 0").contains("\"enc\"");
+    }
+
+    /** A witness can keep checkpoints as files: each size's own and the latest, exactly as signed. */
+    @Test
+    void aCheckpointIsWrittenAsFilesAWitnessCanKeep(@TempDir Path directory) throws Exception {
+        caseWithNotes(0);
+        AuditLogProperties withFiles = new AuditLogProperties(auditLog.origin(), Path.of("unused"), false, null, 0,
+                null, null, directory, "casebook.checkpoints.v1");
+        AuditLog.Issued checkpoint = auditLog.checkpoint();
+
+        new CheckpointPublisher(kafka, withFiles).publish(checkpoint);
+
+        assertThat(Files.readString(directory.resolve(checkpoint.size() + ".checkpoint")))
+                .isEqualTo(checkpoint.signedNote());
+        assertThat(Files.readString(directory.resolve("latest.checkpoint"))).isEqualTo(checkpoint.signedNote());
     }
 
     HttpResponse<String> get(String user, String path) throws Exception {
