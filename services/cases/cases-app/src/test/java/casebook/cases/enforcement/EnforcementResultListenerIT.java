@@ -14,13 +14,8 @@ import casebook.cases.api.PlannedAction;
 import casebook.cases.api.ProposeDecision;
 import casebook.cases.api.RetryEnforcement;
 import casebook.cases.api.Verdict;
-import casebook.cases.infrastructure.kafka.DeadLetters;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import casebook.cases.infrastructure.kafka.DeadLetterReader;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -32,8 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,8 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @CasesAppTest
 class EnforcementResultListenerIT {
-    static KafkaConsumer<String, byte[]> deadLetters;
-    final List<ConsumerRecord<String, byte[]>> deadLettered = new ArrayList<>();
+    static DeadLetterReader deadLetters;
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -60,12 +52,7 @@ class EnforcementResultListenerIT {
 
     @BeforeAll
     static void listenToDeadLetters(@Value("${spring.kafka.bootstrap-servers}") String servers) {
-        deadLetters = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "results-dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters.subscribe(List.of("casebook.enforcement-results.v1.dlt"));
+        deadLetters = new DeadLetterReader(servers, "casebook.enforcement-results.v1.dlt");
     }
 
     @AfterAll
@@ -118,13 +105,7 @@ class EnforcementResultListenerIT {
     }
 
     private String reason(String key) {
-        await().atMost(CasesAppTest.PATIENCE).until(() -> {
-            deadLetters.poll(Duration.ofMillis(200)).forEach(deadLettered::add);
-            return deadLettered.stream().anyMatch(r -> key.equals(r.key()));
-        });
-        ConsumerRecord<String, byte[]> letter = deadLettered.stream().filter(r -> key.equals(r.key())).findFirst()
-                .orElseThrow();
-        return new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8);
+        return deadLetters.reason(key);
     }
 
     private List<? extends DomainEventMessage<?>> events(CaseId caseId) {

@@ -1,13 +1,10 @@
 package casebook.cases.flag;
 
 import casebook.cases.CasesAppTest;
+import casebook.cases.infrastructure.kafka.DeadLetterReader;
 import casebook.cases.infrastructure.kafka.DeadLetters;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,19 +14,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static casebook.cases.infrastructure.kafka.DeadLetterReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Flags over Kafka: good ones become cases, bad ones reach the dead-letter topic and the consumer carries on. */
 @CasesAppTest
 class FlagListenerIT {
-    static KafkaConsumer<String, byte[]> deadLetters;
+    static DeadLetterReader deadLetters;
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -38,12 +34,7 @@ class FlagListenerIT {
 
     @BeforeAll
     static void listenToDeadLetters(@Value("${spring.kafka.bootstrap-servers}") String servers) {
-        deadLetters = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters.subscribe(List.of("casebook.flags.v1.dlt"));
+        deadLetters = new DeadLetterReader(servers, "casebook.flags.v1.dlt");
     }
 
     @AfterAll
@@ -67,18 +58,8 @@ class FlagListenerIT {
                 .param(flagId).query(Long.class).single() == 1;
     }
 
-    List<ConsumerRecord<String, byte[]>> deadLettered = new ArrayList<>();
-
     ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
-        await().atMost(CasesAppTest.PATIENCE).until(() -> {
-            deadLetters.poll(Duration.ofMillis(200)).forEach(deadLettered::add);
-            return deadLettered.stream().anyMatch(r -> key.equals(r.key()));
-        });
-        return deadLettered.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return deadLetters.withKey(key);
     }
 
     @Test

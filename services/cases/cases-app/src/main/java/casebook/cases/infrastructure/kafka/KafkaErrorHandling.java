@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
@@ -36,6 +37,10 @@ class KafkaErrorHandling {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.setClassifications(Map.of(RecordRefused.class, false), true);
         handler.setCommitRecovered(true);
+        // Spring Kafka rethrows "Seek to current after exception" after each dead letter and each failed attempt, and
+        // the container logs it with a full stack trace: both are already logged once, at ERROR, with the record's
+        // coordinates (DeadLetters and the retry listener below), so the rethrow is logged at DEBUG only.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         handler.setRetryListeners(new RetryListener() {
             @Override
             public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
