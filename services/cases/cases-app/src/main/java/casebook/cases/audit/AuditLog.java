@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +43,12 @@ public class AuditLog {
     private static final long WRITER_LOCK = 0x4342_4155_4449_54L;
     /** How long an export or a checkpoint on demand waits for what was committed before it to be sealed. */
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    /**
+     * The lowest level of perfect subtree kept in {@code audit_log_nodes}. Lower ones span at most {@code 2^(level+1)}
+     * leaves and are hashed again from the leaf rows when a proof needs them: the sealer writes an eighth of a node
+     * row per event instead of two.
+     */
+    static final int LOWEST_STORED_LEVEL = 4;
 
     private final JdbcClient jdbc;
     /** For the batched inserts JdbcClient lacks; same data source, same transaction. */
@@ -87,12 +92,20 @@ public class AuditLog {
 
     /** Seals what was committed since the last pass, one batch; answers how many events it sealed. */
     public synchronized int sealPending() {
-        return writing(this::sealBatch);
+        return writing(() -> sealBatch(Long.MAX_VALUE));
     }
 
-    /** Seals everything sealable now, then issues a checkpoint unless the latest one already has the log's size. */
+    /**
+     * A checkpoint on demand: everything committed before the call is sealed first (waiting up to {@link #CATCH_UP}),
+     * then a checkpoint is issued unless the latest one already has the log's size.
+     */
     public synchronized Issued checkpoint() {
         catchUp();
+        return scheduledCheckpoint();
+    }
+
+    /** The checkpoint of the schedule: seals what is sealable now, without waiting for transactions in flight. */
+    synchronized Issued scheduledCheckpoint() {
         return writing(() -> {
             sealAll();
             return issue(heads());
@@ -100,16 +113,18 @@ public class AuditLog {
     }
 
     /**
-     * Seals, in transactions of their own, until nothing committed is left unsealed or {@link #CATCH_UP} has passed:
-     * a gap whose transaction just ended is passed on the next try, not the next tick.
+     * Seals, in transactions of their own, everything committed before the call, or until {@link #CATCH_UP} has
+     * passed: a gap whose transaction just ended is passed on the next try, not the next tick. Only rows up to that
+     * point are read, so a busy intake behind it is not read again and again while the log waits for a gap.
      */
     private void catchUp() {
+        long target = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         while (true) {
-            while (writing(this::sealBatch) == properties.sealBatch()) {
+            while (writing(() -> sealBatch(target)) == properties.sealBatch()) {
                 // a full batch: there may be more
             }
-            if (!unsealedCommitted() || System.nanoTime() > deadline) {
+            if (state().sealedThrough() >= target || System.nanoTime() > deadline) {
                 return;
             }
             try {
@@ -119,11 +134,6 @@ public class AuditLog {
                 return;
             }
         }
-    }
-
-    private boolean unsealedCommitted() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index > "
-                + "(SELECT sealed_through FROM audit_log_state WHERE id = 1))").query(Boolean.class).single();
     }
 
     /** A stream's bundle: its sealed events with their proofs against a checkpoint issued now if the log grew. */
@@ -199,25 +209,26 @@ public class AuditLog {
     }
 
     private void sealAll() {
-        while (sealBatch() == properties.sealBatch()) {
+        while (sealBatch(Long.MAX_VALUE) == properties.sealBatch()) {
             // a full batch: there may be more
         }
     }
 
-    private int sealBatch() {
+    /** Seals the next batch of committed events with a global index up to {@code until}. */
+    private int sealBatch(long until) {
         State state = state();
         CompactRange edge = rangeAt(state.size());
         List<Row> rows = jdbc.sql("""
                         SELECT global_index, aggregate_identifier, sequence_number, event_identifier, type, payload_type,
                                payload_revision, time_stamp, meta_data, payload
-                        FROM domain_event_entry WHERE global_index > :after ORDER BY global_index LIMIT :batch""")
-                .param("after", state.sealedThrough()).param("batch", properties.sealBatch())
+                        FROM domain_event_entry WHERE global_index > :after AND global_index <= :until
+                        ORDER BY global_index LIMIT :batch""")
+                .param("after", state.sealedThrough()).param("until", until).param("batch", properties.sealBatch())
                 .query((rs, n) -> new Row(rs.getLong("global_index"), stored(rs))).list();
         if (rows.isEmpty()) {
             return 0;
         }
         Map<String, Head> heads = headsOf(rows.stream().map(r -> r.event().streamId()).distinct().toList());
-        Map<String, Head> changed = new LinkedHashMap<>();
         List<Object[]> leaves = new ArrayList<>();
         List<Object[]> nodes = new ArrayList<>();
         long sealedThrough = state.sealedThrough();
@@ -237,11 +248,11 @@ public class AuditLog {
             byte[] hash = EventChain.hash(head.hash(), event);
             leaves.add(new Object[]{edge.size(), row.globalIndex(), event.streamId(), event.sequenceNumber(), hash});
             for (CompactRange.Node node : edge.append(TreeHash.leaf(hash))) {
-                nodes.add(new Object[]{node.level(), node.index(), node.hash()});
+                if (node.level() >= LOWEST_STORED_LEVEL) {
+                    nodes.add(new Object[]{node.level(), node.index(), node.hash()});
+                }
             }
-            Head next = new Head(head.length() + 1, hash);
-            heads.put(event.streamId(), next);
-            changed.put(event.streamId(), next);
+            heads.put(event.streamId(), new Head(head.length() + 1, hash));
             sealedThrough = row.globalIndex();
             sealed++;
         }
@@ -253,10 +264,6 @@ public class AuditLog {
         batch("INSERT INTO audit_log_leaves (leaf_index, global_index, stream_id, sequence_number, event_hash)"
                 + " VALUES (?, ?, ?, ?, ?)", leaves);
         batch("INSERT INTO audit_log_nodes (level, node_index, hash) VALUES (?, ?, ?)", nodes);
-        List<Object[]> headRows = new ArrayList<>();
-        changed.forEach((stream, head) -> headRows.add(new Object[]{stream, head.length(), head.hash()}));
-        batch("INSERT INTO audit_log_heads (stream_id, length, head_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id)"
-                + " DO UPDATE SET length = excluded.length, head_hash = excluded.head_hash", headRows);
         jdbc.sql("UPDATE audit_log_state SET size = :size, sealed_through = :through WHERE id = 1")
                 .param("size", edge.size()).param("through", sealedThrough).update();
         return sealed;
@@ -312,7 +319,20 @@ public class AuditLog {
         }
     }
 
+    /**
+     * Every stream's head as of the log's size now. {@code audit_log_heads} is brought up to date here, from the leaves
+     * sealed since it last was (the last leaf of each stream they touch), not by every seal: a stream's head is
+     * written once per checkpoint however many of its events were sealed in between.
+     */
     private Heads heads() {
+        long from = jdbc.sql("SELECT heads_through FROM audit_log_state WHERE id = 1").query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO audit_log_heads (stream_id, length, head_hash)
+                SELECT DISTINCT ON (stream_id) stream_id, sequence_number + 1, event_hash FROM audit_log_leaves
+                WHERE leaf_index >= :from ORDER BY stream_id, sequence_number DESC
+                ON CONFLICT (stream_id) DO UPDATE SET length = excluded.length, head_hash = excluded.head_hash""")
+                .param("from", from).update();
+        jdbc.sql("UPDATE audit_log_state SET heads_through = size WHERE id = 1").update();
         TreeMap<String, Head> sorted = new TreeMap<>();
         jdbc.sql("SELECT stream_id, length, head_hash FROM audit_log_heads")
                 .query((ResultSet rs) -> {
@@ -323,9 +343,13 @@ public class AuditLog {
         return new Heads(new ArrayList<>(sorted.keySet()), sorted, entries);
     }
 
+    /** These streams' heads: the last sealed leaf of each, one index probe per stream. */
     private Map<String, Head> headsOf(List<String> streams) {
         Map<String, Head> heads = new HashMap<>();
-        jdbc.sql("SELECT stream_id, length, head_hash FROM audit_log_heads WHERE stream_id = ANY(:streams)")
+        jdbc.sql("""
+                        SELECT s.id, l.sequence_number + 1, l.event_hash FROM unnest(:streams) AS s(id)
+                        CROSS JOIN LATERAL (SELECT sequence_number, event_hash FROM audit_log_leaves
+                                            WHERE stream_id = s.id ORDER BY sequence_number DESC LIMIT 1) l""")
                 .param("streams", streams.toArray(String[]::new))
                 .query((ResultSet rs) -> {
                     heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3)));
@@ -340,9 +364,16 @@ public class AuditLog {
         return range;
     }
 
+    /** The perfect subtrees of the log: stored from {@link #LOWEST_STORED_LEVEL} up, hashed from the leaves below. */
     Subtrees storedSubtrees() {
-        return (level, index) -> jdbc.sql("SELECT hash FROM audit_log_nodes WHERE level = :level AND node_index = :index")
-                .param("level", level).param("index", index).query(byte[].class).single();
+        return (level, index) -> level >= LOWEST_STORED_LEVEL
+                ? jdbc.sql("SELECT hash FROM audit_log_nodes WHERE level = :level AND node_index = :index")
+                        .param("level", level).param("index", index).query(byte[].class).single()
+                : InMemoryLeaves.ofEntries(jdbc.sql("""
+                                SELECT event_hash FROM audit_log_leaves WHERE leaf_index >= :first AND leaf_index < :end
+                                ORDER BY leaf_index""")
+                        .param("first", index << level).param("end", (index + 1) << level)
+                        .query(byte[].class).list()).perfect(level, 0);
     }
 
     private static Subtrees cached(Subtrees subtrees) {

@@ -53,7 +53,7 @@ class AuditLogSchedule implements SmartLifecycle {
 
     private void checkpoint() {
         try {
-            publisher.publish(auditLog.checkpoint());
+            publisher.publish(auditLog.scheduledCheckpoint());
         } catch (RuntimeException e) {
             log.warn("issuing a checkpoint failed, retrying: {}", e.toString());
         }

@@ -2,6 +2,8 @@ package casebook.cases.audit;
 
 import casebook.audit.tlog.BundleVerifier;
 import casebook.audit.tlog.CaseBundle;
+import casebook.audit.tlog.InMemoryLeaves;
+import casebook.audit.tlog.MerkleTree;
 import casebook.audit.tlog.NoteVerifier;
 import casebook.cases.Actors;
 import casebook.cases.CasesAppTest;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,32 @@ class AuditLogIT {
             commands.sendAndWait(new AddNote(caseId, NoteId.random(), "note " + i, Actors.ANALYST_SEA, null));
         }
         return caseId;
+    }
+
+    /**
+     * The stored log keeps perfect subtrees only from {@link AuditLog#LOWEST_STORED_LEVEL} up and hashes the lower ones
+     * from the leaf rows again: its roots and proofs at every size equal those of a tree built in memory from the same
+     * leaves, which is what the offline verifier rebuilds.
+     */
+    @Test
+    void theStoredLogAnswersTheSameRootsAndProofsAsATreeBuiltFromItsLeaves() {
+        caseWithNotes(40);
+        long size = auditLog.checkpoint().size();
+        assertThat(size).isGreaterThan(2L << AuditLog.LOWEST_STORED_LEVEL);
+        MerkleTree reference = InMemoryLeaves.ofEntries(jdbc.sql(
+                "SELECT event_hash FROM audit_log_leaves WHERE leaf_index < :size ORDER BY leaf_index")
+                .param("size", size).query(byte[].class).list()).tree();
+        MerkleTree stored = new MerkleTree(auditLog.storedSubtrees());
+        Random random = new Random(size);
+        for (long n = Math.max(1, size - 70); n <= size; n++) {
+            assertThat(stored.root(n)).as("root at %d", n).isEqualTo(reference.root(n));
+            long leaf = random.nextLong(n);
+            assertThat(stored.inclusionProof(leaf, n)).as("inclusion of %d in %d", leaf, n)
+                    .containsExactlyElementsOf(reference.inclusionProof(leaf, n));
+            long first = random.nextLong(n + 1);
+            assertThat(stored.consistencyProof(first, n)).as("consistency %d..%d", first, n)
+                    .containsExactlyElementsOf(reference.consistencyProof(first, n));
+        }
     }
 
     @Test
