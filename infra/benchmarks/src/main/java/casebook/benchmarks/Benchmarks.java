@@ -31,6 +31,8 @@ public final class Benchmarks {
     /** The analyst's budget is 1,200 requests a minute; the search benchmark alone sends several thousand. */
     private static final Map<String, String> HARNESS_SETTINGS = Map.of("casebook.rate-limit.per-minute", "100000000");
     private static final Map<String, String> DEFAULTS = defaults();
+    private static final int AS_OF_REQUESTS = 200;
+    private static final int AS_OF_WARMUP = 100;
 
     private Benchmarks() {
     }
@@ -158,6 +160,12 @@ public final class Benchmarks {
                 cpu.put("search", cores(before, data));
 
                 before = Machine.CpuSnapshot.now(data);
+                log.info("As of an instant: a case of {} events", AsOfBenchmark.EVENTS);
+                AsOfBenchmark.Result asOf = new AsOfBenchmark(casebook, stack.kafka().bootstrapServers())
+                        .run(AS_OF_REQUESTS, AS_OF_WARMUP);
+                cpu.put("as-of", cores(before, data));
+
+                before = Machine.CpuSnapshot.now(data);
                 log.info("Raw ceiling: Elasticsearch re-indexing the case documents for 10 s");
                 RawCeilings.IndexingRate indexing = RawCeilings.elasticsearchIndexing(http, esUrl, Casebook.ALIAS,
                         Duration.ofSeconds(10), Integer.parseInt(setting(settings, "casebook.search.segments")),
@@ -166,7 +174,7 @@ public final class Benchmarks {
                 log.info("Raw ceiling: {} case documents/s", Report.number(indexing.perSecond()));
 
                 Report report = new Report(new Report.Results(settings, machine, command(settings), jarIdentity, shown,
-                        postgres, visibility, visibilityPerSecond, warmup, intake, latency, searchResult, indexing, cpu,
+                        postgres, visibility, visibilityPerSecond, warmup, intake, latency, searchResult, indexing, asOf, cpu,
                         (System.nanoTime() - runStarted) / 1e9, Machine.loadAverage()));
                 System.out.println(report.console());
                 if (settings.record() != null) {

@@ -157,6 +157,43 @@ final class Casebook implements AutoCloseable {
         return http.sendAsync(request).thenApply(response -> Http.parse(request, response).path("total").asLong() > 0);
     }
 
+    /** GET /api/v1/cases/{id}/events?asOf=...: the case as it was at an instant, with the events that led there. */
+    HttpRequest apiAsOf(String caseId, java.time.Instant asOf) {
+        return http.get(apiUrl + "/api/v1/cases/" + caseId + "/events?asOf=" + Http.query(asOf.toString()), token);
+    }
+
+    /** The case a durable flag was given, or null while it is not durable. */
+    String caseOfFlag(String flagId) throws SQLException {
+        try (var query = database.prepareStatement("select case_id from flag_claims where flag_id = ?")) {
+            query.setString(1, flagId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Reads every stored column of a stream's events in sequence order, as the event store's own read does: the floor
+     * under any reconstruction from the event store. Answers the number of events.
+     */
+    int readEventRows(String streamId) throws SQLException {
+        try (var query = database.prepareStatement("select global_index, event_identifier, meta_data, payload,"
+                + " payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type"
+                + " from domain_event_entry where aggregate_identifier = ? order by sequence_number")) {
+            query.setString(1, streamId);
+            int events = 0;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    for (int column = 1; column <= 10; column++) {
+                        rows.getObject(column);
+                    }
+                    events++;
+                }
+            }
+            return events;
+        }
+    }
+
     /** Which of these flag ids are durable now (claimed, with their case, in a committed transaction)? */
     CompletableFuture<Set<String>> durable(Set<String> flagIds) {
         return CompletableFuture.supplyAsync(() -> {

@@ -18,6 +18,7 @@ final class Report {
     static final double INTAKE_GOAL = 3.0;
     static final double LATENCY_P99_GOAL_MS = 2_000;
     static final double SEARCH_P95_GOAL = 1.3;
+    static final double AS_OF_P95_GOAL_MS = 50;
 
     private static final double NEVER = 1e12; // ms: a sample that was never found
 
@@ -25,7 +26,7 @@ final class Report {
                    Map<String, String> serviceSettings,
                    RawCeilings.CommitRate postgres, RawCeilings.Visibility esVisibility, int visibilityPerSecond,
                    Warmup.Result warmup, FlagBenchmarks.Intake intake, FlagBenchmarks.Latency latency,
-                   SearchBenchmark.Result search, RawCeilings.IndexingRate esIndexing,
+                   SearchBenchmark.Result search, RawCeilings.IndexingRate esIndexing, AsOfBenchmark.Result asOf,
                    Map<String, Machine.CpuUse> cpuByPhase, double totalSeconds,
                    String loadAverageAtEnd) {
     }
@@ -78,6 +79,12 @@ final class Report {
                 number(r.esIndexing().perSecond()) + " docs/s (Elasticsearch, the same documents, bulks of "
                         + r.esIndexing().bulkSize() + " from " + clients(r.esIndexing().clients()) + ")",
                 ratio(projection, r.esIndexing().perSecond()), "", ""));
+        Samples asOf = r.asOf().api();
+        Samples eventRows = r.asOf().rows();
+        rows.add(new Row("5", "A case as of an instant, " + number(r.asOf().events()) + " events, API p95",
+                millis(asOf.millis(0.95)), millis(eventRows.millis(0.95)) + " (PostgreSQL: the case's event rows over "
+                        + "JDBC)", ratio(asOf.millis(0.95), eventRows.millis(0.95)), "p95 < 50 ms",
+                yes(asOf.millis(0.95) < AS_OF_P95_GOAL_MS)));
         return rows;
     }
 
@@ -150,6 +157,15 @@ final class Report {
                 indexing.seconds(), number(indexing.perSecond()),
                 cpuPerDocument("indexing ceiling", indexing.perSecond()),
                 cpuPerDocument("intake", projectionDocumentsPerSecond())));
+        var asOf = r.asOf();
+        lines.add(String.format(Locale.ROOT, "As of an instant: one subject flagged %s times over Kafka, so one case "
+                        + "of %s events; GET /api/v1/cases/{id}/events?asOf= at an instant after its last event "
+                        + "(every event read from the event store and folded), %s requests from 1 client after %d "
+                        + "warm-up requests, taking turns with the JDBC read: API p50 %s / p95 %s / p99 %s / max %s; "
+                        + "the event rows over JDBC p50 %s / p95 %s.",
+                number(AsOfBenchmark.EVENTS), number(asOf.events()), number(asOf.api().size()), asOf.warmup(),
+                millis(asOf.api().millis(0.5)), millis(asOf.api().millis(0.95)), millis(asOf.api().millis(0.99)),
+                millis(asOf.api().maxMillis()), millis(asOf.rows().millis(0.5)), millis(asOf.rows().millis(0.95))));
         StringBuilder cpu = new StringBuilder("CPU, in cores used on average (of " + r.machine().cpus() + "):");
         r.cpuByPhase().forEach((phase, use) -> {
             cpu.append(' ').append(phase).append(" —");
