@@ -59,7 +59,7 @@ class AuditPropertiesIT {
 
     private static void check(Breakage breakage, int extra) {
         int readsBefore = reads();
-        String history = "/api/v1/cases/" + caseId + "/events";
+        String history = "/api/v1/cases/" + caseId + "/history";
         RawRequests.Answer answer = switch (breakage) {
             case AS_OF_NOT_A_DATE -> audrey.send("GET", history + "?asOf=yesterday-" + extra, null);
             case AS_OF_A_NUMBER -> audrey.send("GET", history + "?asOf=" + extra, null);

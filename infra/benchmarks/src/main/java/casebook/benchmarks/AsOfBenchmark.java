@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Benchmark 5: an auditor's question "what did this case look like at instant T", for a case of 1,000 events. One
  * subject is flagged 1,000 times over Kafka (each flag after the first joins its open case as one more event), then
- * {@code GET /api/v1/cases/{id}/events?asOf=} rebuilds the case from the event store at an instant after its last
+ * {@code GET /api/v1/cases/{id}/history?asOf=} rebuilds the case from the event store at an instant after its last
  * event, so every event is read and folded. Closed loop, one client, after a warm-up; compared with reading the same
  * rows over JDBC, which any reconstruction from the event store must do at least.
  */

@@ -157,9 +157,9 @@ final class Casebook implements AutoCloseable {
         return http.sendAsync(request).thenApply(response -> Http.parse(request, response).path("total").asLong() > 0);
     }
 
-    /** GET /api/v1/cases/{id}/events?asOf=...: the case as it was at an instant, with the events that led there. */
+    /** GET /api/v1/cases/{id}/history?asOf=...: the case as it was at an instant, with the events that led there. */
     HttpRequest apiAsOf(String caseId, java.time.Instant asOf) {
-        return http.get(apiUrl + "/api/v1/cases/" + caseId + "/events?asOf=" + Http.query(asOf.toString()), token);
+        return http.get(apiUrl + "/api/v1/cases/" + caseId + "/history?asOf=" + Http.query(asOf.toString()), token);
     }
 
     /** The case a durable flag was given, or null while it is not durable. */

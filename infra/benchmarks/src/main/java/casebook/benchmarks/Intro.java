@@ -43,7 +43,7 @@ final class Intro {
                clients as its segments, a scratch index with the case index's mapping and settings), with the
                Elasticsearch CPU each document costs in both.
             5. **A case as of an instant**: one subject flagged 1,000 times, so one case of 1,000 events, then
-               `GET /api/v1/cases/{id}/events?asOf=` at an instant after its last event (every event read from the event
+               `GET /api/v1/cases/{id}/history?asOf=` at an instant after its last event (every event read from the event
                store and folded into the case as the read model shows it), closed loop from 1 client, taking turns with
                reading the same rows over JDBC (the floor of any rebuild from the event store). Goal: p95 under 50 ms.
 

@@ -159,7 +159,7 @@ final class Report {
                 cpuPerDocument("intake", projectionDocumentsPerSecond())));
         var asOf = r.asOf();
         lines.add(String.format(Locale.ROOT, "As of an instant: one subject flagged %s times over Kafka, so one case "
-                        + "of %s events; GET /api/v1/cases/{id}/events?asOf= at an instant after its last event "
+                        + "of %s events; GET /api/v1/cases/{id}/history?asOf= at an instant after its last event "
                         + "(every event read from the event store and folded), %s requests from 1 client after %d "
                         + "warm-up requests, taking turns with the JDBC read: API p50 %s / p95 %s / p99 %s / max %s; "
                         + "the event rows over JDBC p50 %s / p95 %s.",

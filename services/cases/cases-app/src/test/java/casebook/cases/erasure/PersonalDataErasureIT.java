@@ -67,7 +67,7 @@ class PersonalDataErasureIT {
         String stored = storedPayloads(erased);
         assertThat(stored).contains("\"enc\"").doesNotContain(flag.subject().id()).doesNotContain(device)
                 .doesNotContain(ip).doesNotContain(noteText);
-        assertThat(get("/api/v1/cases/" + erased + "/events").body())
+        assertThat(get("/api/v1/cases/" + erased + "/history").body())
                 .contains(flag.subject().id(), device, ip, noteText);
         assertThat(personalData.casesOf(flag.subject())).containsExactly(erased);
         assertThat(personalData.casesOf(flag.subject(), new Region("US"))).isEmpty();
@@ -98,7 +98,7 @@ class PersonalDataErasureIT {
         assertThat(((NoteAdded) history.get(2).getPayload()).text()).isEqualTo(PersonalData.ERASED);
         assertThat(((CaseAssigned) history.get(3).getPayload()).assignee()).isEqualTo("ana.sea");
 
-        HttpResponse<String> erasedHistory = get("/api/v1/cases/" + erased + "/events");
+        HttpResponse<String> erasedHistory = get("/api/v1/cases/" + erased + "/history");
         assertThat(erasedHistory.statusCode()).isEqualTo(200);
         assertThat(erasedHistory.body()).contains(PersonalData.ERASED).doesNotContain(flag.subject().id())
                 .doesNotContain(device).doesNotContain(ip).doesNotContain(noteText);
@@ -106,7 +106,7 @@ class PersonalDataErasureIT {
         assertThat(opened.path("type").asText()).isEqualTo("CaseOpened");
         assertThat(opened.path("payload").path("subject").path("id").asText()).isEqualTo(PersonalData.ERASED);
 
-        HttpResponse<String> keptHistory = get("/api/v1/cases/" + kept + "/events");
+        HttpResponse<String> keptHistory = get("/api/v1/cases/" + kept + "/history");
         assertThat(keptHistory.body()).contains(other.subject().id(), ip, noteText).doesNotContain(PersonalData.ERASED);
         assertThat(personalData.casesOf(other.subject())).containsExactly(kept);
     }

@@ -208,7 +208,7 @@ class LegalHoldsIT {
     }
 
     Answer history(UUID caseId) throws Exception {
-        return send("lex", "GET", "/api/v1/cases/" + caseId + "/events", null);
+        return send("lex", "GET", "/api/v1/cases/" + caseId + "/history", null);
     }
 
     static List<String> ids(JsonNode array) {
