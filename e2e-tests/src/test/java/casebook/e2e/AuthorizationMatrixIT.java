@@ -100,7 +100,7 @@ class AuthorizationMatrixIT {
     private static final String MERGE = "mergeCase";
     /** Operations on no case; their roles are RolesIT's, their regions below. */
     private static final Set<String> NOT_ON_A_CASE = Set.of("raiseFlag", "searchCases", "getQueue", "getRegionMetrics",
-            "rebuildCaseSearch", "requestErasure", "issueCheckpoint", "getLatestCheckpoint", "getConsistencyProof",
+            "rebuildCaseSearch", "getCaseSearchRebuild", "requestErasure", "issueCheckpoint", "getLatestCheckpoint", "getConsistencyProof",
             "getVerifierKey", "verifyAuditLog", "searchCaseReads");
     /** Regulatory requests: legal's alone and region-free; checked by {@link #regulatoryRequestsAreLegalsAloneAndRegionFree}. */
     private static final Map<String, String> REGULATORY = Map.ofEntries(

@@ -7,6 +7,7 @@ import casebook.client.model.CaseStatus;
 import casebook.client.model.CaseSummary;
 import casebook.client.model.Flag;
 import casebook.client.model.RebuildStarted;
+import casebook.client.model.RebuildStatus;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -71,12 +72,21 @@ class RebuildIT {
                 .until(() -> search(subjects, Flags.deviceOf(several)), before::equals);
         assertThat(after).isEqualTo(before);
         assertThat(casebook.searchIndex().indicesBehindAlias()).containsExactly(started.getTargetIndex());
+        // the admin follows it to the end: succeeded, into the index it named, the whole store read
+        RebuildStatus done = eventually(Duration.ofSeconds(180))
+                .until(() -> casebook.as("root.admin").getCaseSearchRebuild(),
+                        status -> status.getState() == RebuildStatus.StateEnum.SUCCEEDED);
+        assertThat(done.getTargetIndex()).isEqualTo(started.getTargetIndex());
+        assertThat(done.getEventsApplied()).isPositive();
+        assertThat(done.getPosition()).isEqualTo(done.getHeadPosition()).isPositive();
+        assertThat(done.getFinishedAt()).isAfterOrEqualTo(done.getStartedAt());
     }
 
     @Test
     void onlyAnAdminMayRebuild() {
         assertThat(Problems.refused(() -> anaSea.rebuildCaseSearch(UUID.randomUUID().toString())).status()).isEqualTo(403);
         assertThat(Problems.refused(() -> casebook.as("audrey").rebuildCaseSearch(UUID.randomUUID().toString())).status()).isEqualTo(403);
+        assertThat(Problems.refused(() -> anaSea.getCaseSearchRebuild()).status()).isEqualTo(403);
     }
 
     /** What ana.sea finds by each subject id, and by a device id. */

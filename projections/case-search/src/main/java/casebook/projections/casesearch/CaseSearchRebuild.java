@@ -35,6 +35,8 @@ public class CaseSearchRebuild implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CaseSearchRebuild.class);
     private static final int BATCH_SIZE = 1_000;
+    /** How often the position read is shown in {@link #progress()}, counted in events read. */
+    private static final int PROGRESS_EVERY = 1_000;
 
     private final CaseIndex index;
     private final EventStore events;
@@ -55,7 +57,7 @@ public class CaseSearchRebuild implements AutoCloseable {
      */
     public RebuildStarted start() {
         RebuildProgress before = progress.get();
-        RebuildProgress starting = new RebuildProgress(State.REPLAYING, null, clock.instant(), 0, null, null);
+        RebuildProgress starting = RebuildProgress.starting(clock.instant());
         if (before.running() || !progress.compareAndSet(before, starting)) {
             throw new RebuildAlreadyRunning(before);
         }
@@ -72,6 +74,11 @@ public class CaseSearchRebuild implements AutoCloseable {
         worker.setDaemon(true);
         worker.start();
         return new RebuildStarted(CaseSearchProjection.PROCESSING_GROUP, target, starting.startedAt());
+    }
+
+    /** The name of the projection this rebuilds. */
+    public String projection() {
+        return CaseSearchProjection.PROCESSING_GROUP;
     }
 
     public RebuildProgress progress() {
@@ -129,7 +136,9 @@ public class CaseSearchRebuild implements AutoCloseable {
     private long replay(BlockingStream<TrackedEventMessage<?>> stream, CaseBatch batch, TrackingToken head,
                         long reached) throws InterruptedException {
         long until = head == null ? -1 : head.position().orElseThrow();
+        progress.updateAndGet(p -> p.towards(Math.max(until, 0)));
         long applied = progress.get().eventsApplied();
+        long read = 0;
         while (reached < until) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("case search rebuild stopped");
@@ -145,13 +154,18 @@ public class CaseSearchRebuild implements AutoCloseable {
                 if (batch.size() >= BATCH_SIZE) {
                     batch.flush();
                     long total = applied;
-                    progress.updateAndGet(p -> p.applied(total));
+                    progress.updateAndGet(p -> p.applied(total, p.position()));
                 }
+            }
+            if (++read % PROGRESS_EVERY == 0) {
+                long position = reached;
+                progress.updateAndGet(p -> p.applied(p.eventsApplied(), position));
             }
         }
         batch.flush();
         long total = applied;
-        progress.updateAndGet(p -> p.applied(total));
+        long position = Math.max(reached, 0);
+        progress.updateAndGet(p -> p.applied(total, position));
         return reached;
     }
 }

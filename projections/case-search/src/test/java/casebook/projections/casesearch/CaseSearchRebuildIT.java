@@ -86,6 +86,9 @@ class CaseSearchRebuildIT {
         assertThat(index.indicesBehindAlias()).containsExactly(started.targetIndex()).doesNotContainAnyElementsOf(previous);
         assertThat(SearchCluster.exists(previous.get(0))).isFalse();
         assertThat(app.rebuild.progress().eventsApplied()).isEqualTo(cases.size() * 3L);
+        // what an admin's progress bar shows at the end: the whole store read, to the head of the last phase
+        assertThat(app.rebuild.progress().headPosition()).isPositive();
+        assertThat(app.rebuild.progress().position()).isEqualTo(app.rebuild.progress().headPosition());
         assertThat(app.findAll()).isEqualTo(before);
     }
 
