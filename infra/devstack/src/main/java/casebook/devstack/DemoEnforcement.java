@@ -2,14 +2,17 @@ package casebook.devstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -84,6 +88,8 @@ public final class DemoEnforcement implements AutoCloseable {
     private final Map<String, Integer> answered = new HashMap<>();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private volatile String startAt = "earliest";
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -150,6 +156,27 @@ public final class DemoEnforcement implements AutoCloseable {
         return skipped.get();
     }
 
+    /**
+     * Starts reading orders published from now on (a group new to the topic skips what is there), and returns once
+     * it reads the topic: for a test that shares the topic with others.
+     */
+    public DemoEnforcement startFromNowOn(Duration atMost) {
+        startAt = "latest";
+        start();
+        try {
+            if (!assigned.await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new IllegalStateException("the demo enforcement system got no partition of " + ordersTopic
+                        + " within " + atMost);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while the demo enforcement system joined its group", e);
+        }
+        return this;
+    }
+
     /** Starts reading orders in a thread of its own; returns at once. */
     public synchronized DemoEnforcement start() {
         if (thread != null) {
@@ -189,7 +216,7 @@ public final class DemoEnforcement implements AutoCloseable {
         Map<String, Object> consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startAt,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Object> producerConfig = Map.of(
@@ -201,7 +228,18 @@ public final class DemoEnforcement implements AutoCloseable {
              KafkaProducer<String, String> results = new KafkaProducer<>(producerConfig, new StringSerializer(),
                      new StringSerializer())) {
             consumer = orders;
-            orders.subscribe(List.of(ordersTopic));
+            orders.subscribe(List.of(ordersTopic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    partitions.forEach(orders::position); // where a new group starts, fixed now
+                    assigned.countDown();
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // offsets are committed after each answered poll: nothing to do
+                }
+            });
             while (running) {
                 ConsumerRecords<String, byte[]> batch = orders.poll(POLL);
                 if (batch.isEmpty()) {

@@ -165,6 +165,22 @@ class DemoEnforcementTest {
     }
 
     @Test
+    void startedFromNowOnItLeavesTheOrdersAlreadyThereAlone() throws Exception {
+        Topics topics = Topics.unique("from-now-on");
+        ObjectNode old = order("ACTION", 1, "SEA");
+        ObjectNode fresh = order("ACTION", 1, "SEA");
+        send(topics.orders(), "shop-1", old.toString().getBytes(StandardCharsets.UTF_8));
+
+        try (DemoEnforcement enforcement = topics.enforcement(0).startFromNowOn(WAIT)) {
+            send(topics.orders(), "shop-1", fresh.toString().getBytes(StandardCharsets.UTF_8));
+            List<ConsumerRecord<String, String>> results = awaitResults(topics, received -> received.size() >= 1);
+
+            assertThat(results).singleElement()
+                    .satisfies(record -> assertWellFormed(JSON.readTree(record.value()), fresh));
+        }
+    }
+
+    @Test
     void theFailureShareIsAShareOrAPercentage() {
         assertThat(DemoEnforcement.failureShare(null, null)).isEqualTo(0.1);
         assertThat(DemoEnforcement.failureShare("0.25", null)).isEqualTo(0.25);
