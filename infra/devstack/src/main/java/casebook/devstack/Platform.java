@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform command ({@code infra/platform}): PostgreSQL, Kafka, Elasticsearch and Keycloak on their usual
- * ports, the Casebook service, demo data, and a banner saying where everything is. Ctrl-C stops it all. The data
+ * ports, the Casebook service, demo data, the demo enforcement system ({@link DemoEnforcement}, a stand-in for the
+ * marketplace's, answering the service's enforcement orders), and a banner saying where everything is. Ctrl-C stops it all. The data
  * stays in the data folder from one start to the next; demo data is loaded only into an empty platform (its event
  * store holds no event).
  *
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   --no-app       only the servers (to run the service from an IDE against them)
  *   --app-jar      the service jar (default services/cases/cases-app/target/cases-app.jar)
  * Environment: CASEBOOK_PG_PORT, CASEBOOK_KAFKA_PORT, CASEBOOK_ES_PORT, CASEBOOK_KEYCLOAK_PORT, CASEBOOK_API_PORT,
- * CASEBOOK_DATA_DIR (default infra/platform-data)
+ * CASEBOOK_DATA_DIR (default infra/platform-data),
+ * CASEBOOK_DEMO_ENFORCEMENT_FAILURES (share of first enforcement attempts the demo enforcement system fails: 0.1)
  * </pre>
  */
 public final class Platform {
@@ -64,6 +66,14 @@ public final class Platform {
             System.err.println("Cannot start the platform:\n  " + String.join("\n  ", taken));
             System.exit(1);
         }
+        if (app) {
+            try {
+                DemoEnforcement.configuredFailureShare();
+            } catch (IllegalArgumentException e) {
+                System.err.println("Cannot start the platform: " + e.getMessage());
+                System.exit(1);
+            }
+        }
         if (app && !jar.toFile().isFile()) {
             System.err.println(jar.toAbsolutePath() + " is missing: build it with ./mvnw -DskipTests install,"
                     + " or start only the servers with --no-app");
@@ -82,6 +92,7 @@ public final class Platform {
                 running.service = new CasebookService(jar, apiPort, serviceProperties(running.stack, config),
                         config.dataDir().resolve("casebook/casebook.log"));
                 running.service.start();
+                running.enforcement = DemoEnforcement.forPlatform(running.stack.kafka().bootstrapServers()).start();
                 if (running.storedEvents == 0) {
                     List<String> problems = new DemoData(running.service.baseUrl(), running.stack.keycloak()).load();
                     problems.forEach(problem -> log.warn("Demo data: {}", problem));
@@ -183,6 +194,10 @@ public final class Platform {
         if (api != null) {
             out.append(row("API", api + "   health " + api + "/actuator/health"));
             out.append(row("API log", running.service.logFile().toString()));
+            out.append(row("Enforcement", "DEMO stand-in for the marketplace's enforcement systems: answers every"
+                    + " order on " + DemoEnforcement.ORDERS_TOPIC + ", fails "
+                    + DemoEnforcement.percent(running.enforcement.failureShare()) + " of first attempts ("
+                    + DemoEnforcement.FAILURE_SHARE_VARIABLE + "), applies retries"));
         } else {
             out.append(row("API", "not started (--no-app); run the service with the properties below"));
         }
@@ -237,10 +252,14 @@ public final class Platform {
     private static final class Running {
         private volatile DevStack stack;
         private volatile CasebookService service;
+        private volatile DemoEnforcement enforcement;
         private volatile long storedEvents;
         private volatile boolean demoLoaded;
 
         void stop() {
+            if (enforcement != null) {
+                enforcement.close();
+            }
             if (service != null) {
                 service.stop();
             }
