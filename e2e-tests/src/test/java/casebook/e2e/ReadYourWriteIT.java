@@ -3,7 +3,7 @@ package casebook.e2e;
 import casebook.client.api.CasebookApi;
 import casebook.client.model.Case;
 import casebook.client.model.NewNote;
-import casebook.client.model.Note;
+import casebook.client.model.CaseNote;
 import casebook.client.model.NoteAdded;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class ReadYourWriteIT {
             Case seen = anaSea.getCase(caseId, version, null);
 
             assertThat(seen.getVersion()).as("round %d", i).isEqualTo(version);
-            assertThat(seen.getNotes()).extracting(Note::getText).contains(text);
+            assertThat(seen.getNotes()).extracting(CaseNote::getText).contains(text);
         }
         String held = "\"" + version + "\"";
 

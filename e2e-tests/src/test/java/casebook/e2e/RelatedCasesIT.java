@@ -34,11 +34,11 @@ class RelatedCasesIT {
 
         RelatedCases related = casebook.as("ana.sea").getRelatedCases(first);
 
-        assertThat(related.getItems()).extracting(r -> r.getCase(, null, null).getCaseId()).containsExactly(second);
+        assertThat(related.getItems()).extracting(r -> r.getCase().getCaseId()).containsExactly(second);
         RelatedCase ring = related.getItems().get(0);
         assertThat(ring.getShared().getDeviceIds()).containsExactly(device);
         assertThat(ring.getShared().getIps()).isEmpty();
-        assertThat(lex.getRelatedCases(first).getItems()).extracting(r -> r.getCase(, null, null).getCaseId())
+        assertThat(lex.getRelatedCases(first).getItems()).extracting(r -> r.getCase().getCaseId())
                 .containsExactlyInAnyOrder(second, abroad);
         assertThat(refused(() -> casebook.as("ana.us").getRelatedCases(first)).status()).isEqualTo(404);
     }
