@@ -62,11 +62,15 @@ class CaseSearchQueries {
      * The case's document, by id (a real-time get: no wait for the index refresh). With {@link FindCase#atLeast()}
      * ahead of it, the events the projection has not written yet are read from the event store and folded onto it
      * ({@link CaseReplay#continued}); nothing is written back, the projection stays the index's only writer. The
-     * region is checked on the result, so a foreign case is not found whatever version is asked for.
+     * region is checked on the indexed document before the event store is read, and on the result (a case the index
+     * has not seen yet), so a foreign case is not found whatever version is asked for.
      */
     @QueryHandler
     CaseView handle(FindCase query) {
         CaseDocument document = document(query.caseId().toString());
+        if (document != null && !query.scope().includes(document.region())) {
+            return null; // a case's region never changes: no need to read further
+        }
         if (query.atLeast() > 0 && (document == null || document.version() < query.atLeast())) {
             long next = document == null ? 0 : document.version() + 1;
             document = CaseReplay.continued(document, events.readEvents(query.caseId().toString(), next));
