@@ -115,7 +115,7 @@ class AppealsIT {
                 .containsExactlyInAnyOrderElementsOf(actions);
         assertThat(reversals).extracting(o -> o.value().path("appealId").asText()).containsOnly(appealId);
         reversals.forEach(r -> topics.report(r, "APPLIED", null));
-        Case reversed = eventually().until(() -> anaSea.getCase(caseId), c -> c.getDecision().getActions().stream()
+        Case reversed = eventually().until(() -> anaSea.getCase(caseId, null, null), c -> c.getDecision().getActions().stream()
                 .filter(a -> a.getReverses() != null).allMatch(a -> a.getState() == EnforcementState.APPLIED));
         assertThat(reversed.getDecision().getActions()).filteredOn(a -> a.getReverses() != null).hasSize(actions.size());
         List<EnforcementTopic.Order> notices = topics.noticesOf(caseId, 2, Duration.ofSeconds(60), Duration.ZERO);
@@ -128,7 +128,7 @@ class AppealsIT {
 
         // another region's people find none of it
         CasebookApi anaUs = casebook.as("ana.us");
-        assertThat(refused(() -> anaUs.getCase(caseId)).status()).isEqualTo(404);
+        assertThat(refused(() -> anaUs.getCase(caseId, null, null)).status()).isEqualTo(404);
         assertThat(refused(() -> anaUs.decideAppeal(caseId, appealId, overturn, null, null)).status()).isEqualTo(404);
         assertThat(refused(() -> casebook.as("sam.us").fileAppeal(caseId, appeal, null, null)).status()).isEqualTo(404);
     }
@@ -154,7 +154,7 @@ class AppealsIT {
             assertThat(a.getChannel()).isEqualTo(AppealChannel.SUBJECT_CENTRE);
             assertThat(a.getFiledBy()).isEqualTo("kafka:casebook.appeals.v1");
         });
-        assertThat(refused(() -> casebook.as("ana.us").getCase(caseId)).status()).isEqualTo(404);
+        assertThat(refused(() -> casebook.as("ana.us").getCase(caseId, null, null)).status()).isEqualTo(404);
         // the region's queue holds the appeal to review
         assertThat(eventually().until(() -> anaSea.getQueue(0, 100).getItems(),
                 items -> items.stream().anyMatch(i -> i.getCaseId().equals(caseId)))).isNotEmpty();
@@ -183,7 +183,7 @@ class AppealsIT {
     }
 
     private static Case caseWith(CasebookApi api, UUID caseId, CaseStatus status, long atLeast) {
-        return eventually().until(() -> api.getCase(caseId),
+        return eventually().until(() -> api.getCase(caseId, null, null),
                 c -> c.getStatus() == status && c.getVersion() >= atLeast);
     }
 }

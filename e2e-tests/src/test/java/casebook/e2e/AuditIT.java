@@ -95,7 +95,7 @@ class AuditIT {
         UUID caseId = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), null).getCaseId();
         CasebookApi anaSea = casebook.as("ana.sea");
         NoteAdded note = anaSea.addNote(caseId, new NewNote().text("Seller coaches buyers in chat."), null, null);
-        Case seen = Search.eventually().until(() -> anaSea.getCase(caseId), c -> c.getVersion() >= note.getVersion());
+        Case seen = Search.eventually().until(() -> anaSea.getCase(caseId, null, null), c -> c.getVersion() >= note.getVersion());
         anaSea.assignCase(caseId, new Assignment().assignee("ana.sea"), null, null);
         anaSea.escalateCase(caseId, new Escalation().reason("Organised ring across shops."), null, null);
 

@@ -160,8 +160,8 @@ class AuthorizationMatrixIT {
         seaCase = casebook.detector("detector-sea").raiseFlag(Flags.brushing("SEA"), "matrix").getCaseId();
         usCase = casebook.detector("detector-us").raiseFlag(Flags.brushing("US"), "matrix").getCaseId();
         // reads come from the search index: wait until both cases are there
-        eventually().until(() -> casebook.as("ana.sea").getCase(seaCase) != null);
-        eventually().until(() -> casebook.as("ana.us").getCase(usCase) != null);
+        eventually().until(() -> casebook.as("ana.sea").getCase(seaCase, null, null) != null);
+        eventually().until(() -> casebook.as("ana.us").getCase(usCase, null, null) != null);
         usVersion = versionOf(usCase, casebook.rawAs("lee.us"));
     }
 

@@ -53,7 +53,7 @@ class ClosingIT {
 
         assertThat(again.getCaseId()).as("the closed case, not a new one").isEqualTo(caseId);
         // reopened, then the flag attached: wait for both in the read model
-        Case reopened = eventually().until(() -> anaSea.getCase(caseId),
+        Case reopened = eventually().until(() -> anaSea.getCase(caseId, null, null),
                 c -> c.getStatus() == CaseStatus.OPEN && c.getFlagCount() == 2);
         assertThat(reopened.getResolution()).isNull();
         assertThat(reopened.getAssignee()).isNull();
@@ -87,6 +87,6 @@ class ClosingIT {
     }
 
     private static Case caseWith(CasebookApi api, UUID caseId, CaseStatus status) {
-        return eventually().until(() -> api.getCase(caseId), c -> c.getStatus() == status);
+        return eventually().until(() -> api.getCase(caseId, null, null), c -> c.getStatus() == status);
     }
 }

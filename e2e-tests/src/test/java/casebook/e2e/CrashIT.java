@@ -58,7 +58,7 @@ class CrashIT {
         assertThat(orders.stream().map(EnforcementTopic.Order::actionId).distinct()).hasSize(2);
         assertThat(orders).allSatisfy(o -> assertThat(o.value().path("attempt").asInt()).isEqualTo(1));
         CasebookApi afterwards = casebook.as("ana.sea");
-        assertThat(eventually().until(() -> afterwards.getCase(caseId).getStatus(), status -> status == CaseStatus.DECIDED))
+        assertThat(eventually().until(() -> afterwards.getCase(caseId, null, null).getStatus(), status -> status == CaseStatus.DECIDED))
                 .isEqualTo(CaseStatus.DECIDED);
         assertThat(eventually().until(() -> bySubject(afterwards, Flags.shopOf(acknowledged)).getTotal(), n -> n == 1))
                 .isEqualTo(1);

@@ -203,7 +203,7 @@ class DecisionsIT {
     }
 
     private static Case caseWith(CasebookApi api, UUID caseId, CaseStatus status) {
-        return eventually().until(() -> api.getCase(caseId), c -> c.getStatus() == status);
+        return eventually().until(() -> api.getCase(caseId, null, null), c -> c.getStatus() == status);
     }
 
     private static CaseEvent last(List<CaseEvent> events) {

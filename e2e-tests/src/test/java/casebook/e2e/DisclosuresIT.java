@@ -77,7 +77,7 @@ class DisclosuresIT {
         assertThat(approved.getData().getVersion()).isEqualTo(3L);
 
         for (UUID caseId : List.of(seaCase, usCase)) {
-            Case disclosed = eventually().until(() -> lex.getCase(caseId),
+            Case disclosed = eventually().until(() -> lex.getCase(caseId, null, null),
                     c -> c.getDisclosures() != null && !c.getDisclosures().isEmpty());
             CaseDisclosure record = disclosed.getDisclosures().get(0);
             assertThat(disclosed.getDisclosures()).hasSize(1);
@@ -102,7 +102,7 @@ class DisclosuresIT {
         assertThat(read.toString()).doesNotContain(sea.getSignals().getDeviceIds().get(0));
 
         // the region wall still holds for the cases; legal's package is not an analyst's
-        assertThat(refused(() -> casebook.as("ana.us").getCase(seaCase)).status()).isEqualTo(404);
+        assertThat(refused(() -> casebook.as("ana.us").getCase(seaCase, null, null)).status()).isEqualTo(404);
         assertThat(refused(() -> casebook.as("ana.sea").getDisclosure(requestId, "p1")).status()).isEqualTo(403);
     }
 

@@ -49,7 +49,7 @@ class EnforcementIT {
         enforcement.report(order(orders, ban, 1), "APPLIED", null);
         enforcement.report(order(orders, suspend, 1), "FAILED", "shop is locked by another process");
 
-        List<OrderedAction> actions = eventually().until(() -> anaSea.getCase(caseId).getDecision().getActions(),
+        List<OrderedAction> actions = eventually().until(() -> anaSea.getCase(caseId, null, null).getDecision().getActions(),
                 a -> state(a, ban) == EnforcementState.APPLIED && state(a, suspend) == EnforcementState.FAILED);
         assertThat(action(actions, suspend).getFailure()).isEqualTo("shop is locked by another process");
         // search sees it after the index's next refresh (reading one case is real-time)
@@ -63,7 +63,7 @@ class EnforcementIT {
         assertThat(again).filteredOn(o -> o.actionId().equals(suspend)).extracting(EnforcementTopic.Order::attempt)
                 .containsExactlyInAnyOrder(1, 2);
         enforcement.report(order(again, suspend, 2), "APPLIED", null);
-        OrderedAction applied = action(eventually().until(() -> anaSea.getCase(caseId).getDecision().getActions(),
+        OrderedAction applied = action(eventually().until(() -> anaSea.getCase(caseId, null, null).getDecision().getActions(),
                 a -> state(a, suspend) == EnforcementState.APPLIED), suspend);
         assertThat(applied.getAttempt()).isEqualTo(2);
     }

@@ -51,7 +51,7 @@ class FlagIntakeIT {
         CaseSummary found = result.getItems().get(0);
         assertIsNewCaseFor(found, flag);
         assertThat(found.getCaseId()).isEqualTo(receipt.getCaseId());
-        assertThat(analyst.getCase(receipt.getCaseId()).getStatus()).isEqualTo(CaseStatus.OPEN);
+        assertThat(analyst.getCase(receipt.getCaseId(), null, null).getStatus()).isEqualTo(CaseStatus.OPEN);
     }
 
     private static void assertIsNewCaseFor(CaseSummary found, Flag flag) {

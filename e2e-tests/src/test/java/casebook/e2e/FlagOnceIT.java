@@ -51,7 +51,7 @@ class FlagOnceIT {
         CaseSummary found = eventually().until(() -> bySignal(analyst, deviceOf(flag)), r -> r.getTotal() == 1).getItems().get(0);
         assertThat(found.getCaseId()).isEqualTo(caseId);
         assertThat(found.getFlagCount()).isEqualTo(1);
-        assertThat(analyst.getCase(caseId).getFlagCount()).isEqualTo(1);
+        assertThat(analyst.getCase(caseId, null, null).getFlagCount()).isEqualTo(1);
     }
 
     @Test

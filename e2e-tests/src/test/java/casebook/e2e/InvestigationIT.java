@@ -49,7 +49,7 @@ class InvestigationIT {
                 .reference("s3://casebook-evidence/sea/chat-4471.json").sha256(SHA).note("Seller coaches buyers."), null, null);
         anaSea.linkEntity(caseId, new NewLinkedEntity().kind(EntityKind.DEVICE).value(device).note("in the chat"), null, null);
 
-        Case investigated = eventually().until(() -> anaSea.getCase(caseId), c -> c.getLinks() != null && !c.getLinks().isEmpty());
+        Case investigated = eventually().until(() -> anaSea.getCase(caseId, null, null), c -> c.getLinks() != null && !c.getLinks().isEmpty());
         CaseEvidence evidence = investigated.getEvidence().get(0);
         assertThat(evidence.getSha256()).isEqualTo(SHA);
         assertThat(evidence.getAddedBy()).isEqualTo("lex");
@@ -73,10 +73,10 @@ class InvestigationIT {
 
         anaSea.mergeCase(survivor, new Merge().duplicateCaseId(duplicate).reason("One shop, two detectors."), null, null);
 
-        Case merged = eventually().until(() -> anaSea.getCase(duplicate), c -> c.getStatus() == CaseStatus.CLOSED);
+        Case merged = eventually().until(() -> anaSea.getCase(duplicate, null, null), c -> c.getStatus() == CaseStatus.CLOSED);
         assertThat(merged.getResolution()).isEqualTo(ResolutionCode.DUPLICATE);
         assertThat(merged.getMergedInto()).isEqualTo(survivor);
-        Case kept = eventually().until(() -> anaSea.getCase(survivor), c -> c.getFlagCount() == 2);
+        Case kept = eventually().until(() -> anaSea.getCase(survivor, null, null), c -> c.getFlagCount() == 2);
         assertThat(kept.getFlags()).extracting(f -> f.getFlagId())
                 .containsExactlyInAnyOrder(brushing.getFlagId(), scalping.getFlagId());
 

@@ -73,7 +73,7 @@ class LegalHoldsIT {
         UUID scalping = detector.raiseFlag(Flags.brushing(shop, "SEA", device).category(RiskCategory.SCALPING), null)
                 .getCaseId();
         eventually().until(() -> holdsOn(scalping).contains(requestId));
-        LegalHold hold = lex.getCase(brushing).getHolds().get(0);
+        LegalHold hold = lex.getCase(brushing, null, null).getHolds().get(0);
         assertThat(hold.getPlacedBy()).isEqualTo("casebook-legal-holds");
         eventually().until(() -> ids(lex.searchCases(null, null, null, null, null, null, null, null, null, null, null,
                 null, true, requestId, 0, 20).getItems()).containsAll(List.of(brushing, scalping)));
@@ -86,7 +86,7 @@ class LegalHoldsIT {
         assertThat(underHold.problem().getHolds()).extracting(HeldCase::getRequestId).containsOnly(requestId);
         assertThat(anaSea.getCaseHistory(brushing, null, null).getEvents().get(0).getPayload().toString()).contains(shop);
 
-        assertThat(refused(() -> anaUs.getCase(brushing)).status()).isEqualTo(404);
+        assertThat(refused(() -> anaUs.getCase(brushing, null, null)).status()).isEqualTo(404);
         assertThat(refused(() -> anaUs.getCaseHistory(brushing, null, null)).status()).isEqualTo(404);
         assertThat(refused(() -> anaUs.placeLegalHold(brushing, new LegalHoldPlacement().requestId(requestId), null))
                 .status()).isEqualTo(403);
@@ -103,14 +103,14 @@ class LegalHoldsIT {
                 .isEqualTo("four-eyes");
         lena.approveDisclosure(requestId, "d1", null, null);
         for (UUID disclosed : List.of(brushing, scalping)) {
-            CaseDisclosure record = eventually().until(() -> lex.getCase(disclosed),
+            CaseDisclosure record = eventually().until(() -> lex.getCase(disclosed, null, null),
                     c -> c.getDisclosures() != null && !c.getDisclosures().isEmpty()).getDisclosures().get(0);
             assertThat(record.getDisclosureId()).isEqualTo("d1");
             assertThat(record.getPreparedBy()).isEqualTo("lex");
             assertThat(record.getApprovedBy()).isEqualTo("lena");
             assertThat(record.getFields()).containsExactlyInAnyOrder(DisclosableField.SUBJECT, DisclosableField.NOTES);
         }
-        assertThat(refused(() -> anaUs.getCase(scalping)).status()).isEqualTo(404);
+        assertThat(refused(() -> anaUs.getCase(scalping, null, null)).status()).isEqualTo(404);
 
         lex.closeRegulatoryRequest(requestId, new RegulatoryClosure().note("preserved"), null, null);
         eventually().until(() -> holdsOn(brushing).isEmpty() && holdsOn(scalping).isEmpty());
@@ -126,7 +126,7 @@ class LegalHoldsIT {
         assertThat(history).extracting(CaseEvent::getType).contains("CaseOpened", "LegalHoldPlaced",
                 "LegalHoldReleased", "PersonalDataErased");
         assertThat(history.toString()).contains("[erased]").doesNotContain(shop).doesNotContain(device);
-        assertThat(anaSea.getCase(brushing).getErasedAt()).isNotNull();
+        assertThat(anaSea.getCase(brushing, null, null).getErasedAt()).isNotNull();
     }
 
     @Test
@@ -160,7 +160,7 @@ class LegalHoldsIT {
     }
 
     private List<String> holdsOn(UUID caseId) throws Exception {
-        return lex.getCase(caseId).getHolds().stream().map(LegalHold::getRequestId).toList();
+        return lex.getCase(caseId, null, null).getHolds().stream().map(LegalHold::getRequestId).toList();
     }
 
     private static List<UUID> ids(List<CaseSummary> items) {

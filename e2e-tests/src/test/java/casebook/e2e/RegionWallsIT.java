@@ -71,9 +71,9 @@ class RegionWallsIT {
 
     @Test
     void aSeaAnalystCannotReadAUsCaseNorItsHistoryAsIfItDidNotExist() {
-        Problems byId = refused(() -> anaSea.getCase(usCase));
+        Problems byId = refused(() -> anaSea.getCase(usCase, null, null));
         Problems history = refused(() -> anaSea.getCaseHistory(usCase, null, null));
-        Problems unknown = refused(() -> anaSea.getCase(UUID.randomUUID()));
+        Problems unknown = refused(() -> anaSea.getCase(UUID.randomUUID(), null, null));
 
         assertThat(byId.status()).isEqualTo(404);
         assertThat(history.status()).isEqualTo(404);
@@ -105,9 +105,9 @@ class RegionWallsIT {
 
         assertThat(found.getTotal()).isEqualTo(1);
         assertThat(found.getItems()).extracting(CaseSummary::getCaseId).containsExactly(usCase);
-        assertThat(anaUs.getCase(usCase).getSubject().getId()).isEqualTo(shopOf(usFlag));
+        assertThat(anaUs.getCase(usCase, null, null).getSubject().getId()).isEqualTo(shopOf(usFlag));
         assertThat(anaUs.getCaseHistory(usCase, null, null).getEvents()).isNotEmpty();
-        assertThat(refused(() -> anaUs.getCase(seaCase)).status()).isEqualTo(404);
+        assertThat(refused(() -> anaUs.getCase(seaCase, null, null)).status()).isEqualTo(404);
     }
 
     @Test
@@ -115,7 +115,7 @@ class RegionWallsIT {
         CaseSearchResult found = bySignal(audrey, sharedDevice);
         assertThat(found.getItems()).extracting(CaseSummary::getCaseId).containsExactlyInAnyOrder(seaCase, usCase);
         assertThat(found.getFacets().getStatus()).containsEntry("OPEN", 2L);
-        assertThat(audrey.getCase(usCase).getRegion()).isEqualTo("US");
+        assertThat(audrey.getCase(usCase, null, null).getRegion()).isEqualTo("US");
         assertThat(audrey.getCaseHistory(usCase, null, null).getEvents()).isNotEmpty();
 
         Problems assign = refused(() -> audrey.assignCase(usCase, new Assignment().assignee("audrey"), null, null));

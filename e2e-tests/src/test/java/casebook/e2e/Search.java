@@ -37,7 +37,7 @@ public final class Search {
      * before can come back, so waiting for a field's value can match an older document.
      */
     public static Case atLeast(CasebookApi api, UUID caseId, long version) {
-        return eventually().until(() -> api.getCase(caseId), c -> c.getVersion() >= version);
+        return eventually().until(() -> api.getCase(caseId, null, null), c -> c.getVersion() >= version);
     }
 
     public static CaseSearchResult bySignal(CasebookApi api, String signal) throws ApiException {

@@ -36,7 +36,7 @@ class TriageIT {
         Flag flag = Flags.brushing("SEA");
         UUID caseId = casebook.detector("detector-sea").raiseFlag(flag, null).getCaseId();
         eventually().until(() -> bySignal(anaSea, deviceOf(flag)).getTotal(), total -> total == 1);
-        var seen = anaSea.getCaseWithHttpInfo(caseId);
+        var seen = anaSea.getCaseWithHttpInfo(caseId, null, null);
         String eTag = header(seen.getHeaders(), "ETag");
         assertThat(eTag).isEqualTo("\"" + seen.getData().getVersion() + "\"");
         String correlationId = UUID.randomUUID().toString();
@@ -86,12 +86,12 @@ class TriageIT {
 
         anaSea.escalateCase(caseId, new Escalation().reason("30 shops share this device"), null, null);
 
-        eventually().until(() -> anaSea.getCase(caseId).getEscalated(), Boolean.TRUE::equals);
+        eventually().until(() -> anaSea.getCase(caseId, null, null).getEscalated(), Boolean.TRUE::equals);
         assertThat(refused(() -> anaSea.escalateCase(caseId, new Escalation().reason("again"), null, null)).status())
                 .isEqualTo(422);
         assertThat(refused(() -> anaSea.deescalateCase(caseId, "mine now", null, null)).status()).isEqualTo(403);
         leeSea.deescalateCase(caseId, "handled by the ring task force", null, null);
-        eventually().until(() -> anaSea.getCase(caseId).getEscalated(), Boolean.FALSE::equals);
+        eventually().until(() -> anaSea.getCase(caseId, null, null).getEscalated(), Boolean.FALSE::equals);
         assertThat(anaSea.getCaseHistory(caseId, null, null).getEvents()).extracting(CaseEvent::getType)
                 .containsSubsequence("CaseEscalated", "CaseDeescalated");
     }

@@ -34,8 +34,8 @@ public class CaseSearchConfiguration {
     }
 
     @Bean
-    CaseSearchQueries caseSearchQueries(CaseIndex caseIndex) {
-        return new CaseSearchQueries(caseIndex);
+    CaseSearchQueries caseSearchQueries(CaseIndex caseIndex, EventStore eventStore) {
+        return new CaseSearchQueries(caseIndex, eventStore);
     }
 
     @Bean

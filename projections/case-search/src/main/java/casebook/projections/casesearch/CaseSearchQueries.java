@@ -20,6 +20,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
@@ -49,21 +50,39 @@ class CaseSearchQueries {
     private static final int MAX_RELATING_VALUES = 1_000;
 
     private final CaseIndex index;
+    private final EventStore events;
 
-    CaseSearchQueries(CaseIndex index) {
+    /** @param events the event store, read for the one case whose read model is behind a version asked for */
+    CaseSearchQueries(CaseIndex index, EventStore events) {
         this.index = index;
+        this.events = events;
     }
 
+    /**
+     * The case's document, by id (a real-time get: no wait for the index refresh). With {@link FindCase#atLeast()}
+     * ahead of it, the events the projection has not written yet are read from the event store and folded onto it
+     * ({@link CaseReplay#continued}); nothing is written back, the projection stays the index's only writer. The
+     * region is checked on the indexed document before the event store is read, and on the result (a case the index
+     * has not seen yet), so a foreign case is not found whatever version is asked for.
+     */
     @QueryHandler
     CaseView handle(FindCase query) {
+        CaseDocument document = document(query.caseId().toString());
+        if (document != null && !query.scope().includes(document.region())) {
+            return null; // a case's region never changes: no need to read further
+        }
+        if (query.atLeast() > 0 && (document == null || document.version() < query.atLeast())) {
+            long next = document == null ? 0 : document.version() + 1;
+            document = CaseReplay.continued(document, events.readEvents(query.caseId().toString(), next));
+        }
+        return document != null && query.scope().includes(document.region()) ? document.toView() : null;
+    }
+
+    private CaseDocument document(String caseId) {
         try {
-            GetResponse<CaseDocument> found = index.client().get(g -> g.index(index.alias()).id(query.caseId().toString()),
+            GetResponse<CaseDocument> found = index.client().get(g -> g.index(index.alias()).id(caseId),
                     CaseDocument.class);
-            if (!found.found()) {
-                return null;
-            }
-            CaseDocument document = found.source();
-            return query.scope().includes(document.region()) ? document.toView() : null;
+            return found.found() ? found.source() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

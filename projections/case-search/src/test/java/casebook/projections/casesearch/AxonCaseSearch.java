@@ -45,7 +45,7 @@ final class AxonCaseSearch implements AutoCloseable {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
         new CaseSearchProcessing(index, 50, 4).configureModule(configurer);
         configurer.eventProcessing().registerEventHandler(c -> new CaseSearchProjection(index));
-        configurer.registerQueryHandler(c -> new CaseSearchQueries(index));
+        configurer.registerQueryHandler(c -> new CaseSearchQueries(index, c.eventStore()));
         axon = configurer.start();
         rebuild = new CaseSearchRebuild(index, rebuildEvents.apply(axon.eventStore()), Clock.systemUTC());
     }

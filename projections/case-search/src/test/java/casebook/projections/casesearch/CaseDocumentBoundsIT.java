@@ -8,6 +8,8 @@ import casebook.cases.api.Region;
 import casebook.cases.api.RegionScope;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaseDocumentBoundsIT {
     static final CaseIndex index = SearchCluster.newIndex();
-    static final CaseSearchQueries queries = new CaseSearchQueries(index);
+    static final CaseSearchQueries queries = new CaseSearchQueries(index,
+            EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
     static final int FLAGS = 2 * CaseDocument.MAX_FLAGS + 500;
     static CaseEvents ring;
 

@@ -32,4 +32,18 @@ class CaseReplayTest {
                 .isEqualTo(CaseStatus.IN_REVIEW);
         assertThat(CaseReplay.asOf(c.events(), Instant.MAX)).contains(c.document().toView());
     }
+
+    @Test
+    void aDocumentContinuedWithTheEventsAfterItIsTheDocumentOfAllEvents() {
+        CaseEvents c = CaseEvents.opened("shop-2", Region.of("SEA"), RiskCategory.BRUSHING, Priority.P3, DUE)
+                .flag("f-2", "0.7", null, Signals.NONE).note("ana", "hello").assigned("ana", null);
+        CaseDocument afterTwo = CaseReplay.continued(null, c.events().subList(0, 2).iterator());
+
+        assertThat(afterTwo.version()).isEqualTo(1);
+        assertThat(CaseReplay.continued(afterTwo, c.events().subList(2, 4).iterator())).isEqualTo(c.document());
+        assertThat(CaseReplay.continued(null, c.events().iterator())).isEqualTo(c.document());
+        // events already in the document change nothing, as in the projection
+        assertThat(CaseReplay.continued(c.document(), c.events().iterator())).isEqualTo(c.document());
+        assertThat(CaseReplay.continued(null, java.util.Collections.emptyIterator())).isNull();
+    }
 }

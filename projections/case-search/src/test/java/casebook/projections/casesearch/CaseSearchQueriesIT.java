@@ -17,6 +17,8 @@ import casebook.cases.api.RegionScope;
 import casebook.cases.api.RelatedCases;
 import casebook.cases.api.RiskCategory;
 import casebook.cases.api.Signals;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,8 @@ class CaseSearchQueriesIT {
     static final Instant DUE = Instant.parse("2026-11-22T00:00:00Z");
 
     static final CaseIndex index = SearchCluster.newIndex();
-    static final CaseSearchQueries queries = new CaseSearchQueries(index);
+    static final CaseSearchQueries queries = new CaseSearchQueries(index,
+            EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
 
     static CaseEvents a, b, c, d, e, f;
 

@@ -14,6 +14,7 @@ import casebook.cases.api.FindCases;
 import casebook.cases.api.RegionScope;
 import casebook.cases.domain.CaseNotFound;
 import casebook.cases.infrastructure.security.Callers;
+import casebook.cases.infrastructure.web.Problems;
 import casebook.cases.infrastructure.web.Versions;
 import casebook.cases.web.api.CasesApi;
 import casebook.cases.web.model.CaseHistory;
@@ -25,7 +26,10 @@ import casebook.cases.web.model.Priority;
 import casebook.cases.web.model.RiskCategory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -35,7 +39,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reading cases: search and one case from the search read model, history from the event store. */
+/**
+ * Reading cases: search and one case from the search read model (one case never older than the version the caller
+ * asks for or holds), history from the event store.
+ */
 @RestController
 class CaseQueryController implements CasesApi {
     private final QueryGateway queries;
@@ -70,13 +77,45 @@ class CaseQueryController implements CasesApi {
         return ResponseEntity.ok(CaseViews.toResult(queue));
     }
 
+    /**
+     * One case. {@code minVersion} (a version a write answered) and the version in {@code If-None-Match} (the one the
+     * caller holds) are floors: below them the read model's missing events come from the event store, so the answer
+     * is never older (docs/adr/0025). A {@code minVersion} the case has not reached is a 409; the version held, still
+     * current, is a 304, not recorded as a read (what it confirms was recorded when it was sent).
+     */
     @Override
-    public ResponseEntity<casebook.cases.web.model.Case> getCase(UUID caseId) {
-        CaseView view = queries.query(new FindCase(new CaseId(caseId), scope()),
+    public ResponseEntity<casebook.cases.web.model.Case> getCase(UUID caseId, Long minVersion, String ifNoneMatch) {
+        Long held = Versions.fromIfNoneMatch(ifNoneMatch);
+        long atLeast = Math.max(minVersion == null ? 0 : minVersion, held == null ? 0 : held);
+        CaseView view = queries.query(new FindCase(new CaseId(caseId), scope(), atLeast),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
+        if (minVersion != null && view.version() < minVersion) {
+            throw new VersionNotReached(minVersion, view.version());
+        }
+        if (held != null && held == view.version()) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(Versions.eTag(view.version())).build();
+        }
         reads.record(Callers.current(), view.caseId(), view.region(), "getCase", null, null);
         return ResponseEntity.ok().eTag(Versions.eTag(view.version())).body(CaseViews.toCase(view));
+    }
+
+    /** The case has not reached the version a read asked for, not even in the event store. */
+    static final class VersionNotReached extends RuntimeException {
+        final long currentVersion;
+
+        VersionNotReached(long asked, long currentVersion) {
+            super("the case is at version " + currentVersion + ", not yet at " + asked + "; was that version "
+                  + "answered for this case?");
+            this.currentVersion = currentVersion;
+        }
+    }
+
+    @ExceptionHandler(VersionNotReached.class)
+    ProblemDetail versionNotReached(VersionNotReached e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "version-not-reached", e.getMessage());
+        problem.setProperty("currentVersion", e.currentVersion);
+        return problem;
     }
 
     @Override

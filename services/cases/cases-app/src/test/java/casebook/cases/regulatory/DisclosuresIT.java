@@ -14,7 +14,8 @@ import casebook.cases.api.RegionScope;
 import casebook.cases.api.Role;
 import casebook.cases.api.regulatory.Authority;
 import casebook.cases.erasure.PersonalDataKeys;
-import casebook.cases.regulatory.LegalCalls.Answer;
+import casebook.cases.ApiCalls;
+import casebook.cases.ApiCalls.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +54,7 @@ class DisclosuresIT {
     int port;
 
     final ObjectMapper json = new ObjectMapper();
-    private LegalCalls calls;
+    private ApiCalls calls;
 
 
     @Test
@@ -217,7 +218,7 @@ class DisclosuresIT {
     }
 
     Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
-        if (calls == null) calls = new LegalCalls(port);
+        if (calls == null) calls = new ApiCalls(port);
         return calls.send(user, method, path, body, headers);
     }
 }

@@ -12,7 +12,8 @@ import casebook.cases.api.regulatory.ReceiveRegulatoryRequest;
 import casebook.cases.api.regulatory.RegulatoryRequestId;
 import casebook.cases.api.regulatory.RequestKind;
 import casebook.cases.api.regulatory.RequestScope;
-import casebook.cases.regulatory.LegalCalls.Answer;
+import casebook.cases.ApiCalls;
+import casebook.cases.ApiCalls.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +61,7 @@ class RegulatoryRequestsIT {
     int port;
 
     final ObjectMapper json = new ObjectMapper();
-    private LegalCalls calls;
+    private ApiCalls calls;
 
 
     @Test
@@ -273,7 +274,7 @@ class RegulatoryRequestsIT {
     }
 
     Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
-        if (calls == null) calls = new LegalCalls(port);
+        if (calls == null) calls = new ApiCalls(port);
         return calls.send(user, method, path, body, headers);
     }
 

@@ -24,7 +24,8 @@ public record CorsSettings(List<String> allowedOrigins) {
         CorsConfiguration api = new CorsConfiguration();
         api.setAllowedOrigins(allowedOrigins);
         api.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-        api.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Correlation-Id"));
+        api.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "X-Correlation-Id",
+                "X-Read-Reason"));
         api.setExposedHeaders(List.of("ETag", "X-Correlation-Id", "RateLimit-Limit", "RateLimit-Remaining",
                 "RateLimit-Reset", "Retry-After"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -27,6 +27,15 @@ class VersionsTest {
     }
 
     @Test
+    void theVersionHeldIsReadLikeTheVersionExpected() {
+        assertThat(Versions.fromIfNoneMatch("\"12\"")).isEqualTo(12L);
+        assertThat(Versions.fromIfNoneMatch(null)).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> Versions.fromIfNoneMatch("*"))
+                .withMessageContaining("If-None-Match");
+        assertThatIllegalArgumentException().isThrownBy(() -> Versions.fromIfNoneMatch("\"99999999999999999999\""));
+    }
+
+    @Test
     void theETagQuotesTheVersion() {
         assertThat(Versions.eTag(7)).isEqualTo("\"7\"");
     }

@@ -1,4 +1,4 @@
-package casebook.cases.regulatory;
+package casebook.cases;
 
 import casebook.devstack.DevStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,23 +10,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** Calls to the running service's REST API as a demo realm user (password = user name), for legal's ITs. */
-final class LegalCalls {
+/** Calls to the running service's REST API as a demo realm user (password = user name), with real Keycloak tokens. */
+public final class ApiCalls {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
-    LegalCalls(int port) {
+    public ApiCalls(int port) {
         this.port = port;
     }
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String eTag() {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        public String eTag() {
             return raw.headers().firstValue("ETag").orElse(null);
         }
     }
 
-    Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
+    public Answer send(String user, String method, String path, JsonNode body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + DevStack.shared().keycloak().passwordToken(user, user))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
