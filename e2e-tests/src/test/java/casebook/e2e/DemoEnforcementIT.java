@@ -52,7 +52,7 @@ class DemoEnforcementIT {
                             new PlannedAction().action(EnforcementAction.BAN))), null, null);
             leeSea.approveDecision(caseId, null, null);
 
-            List<OrderedAction> failed = eventually().until(() -> anaSea.getCase(caseId).getDecision().getActions(),
+            List<OrderedAction> failed = eventually().until(() -> anaSea.getCase(caseId, null, null).getDecision().getActions(),
                     actions -> actions.size() == 2
                             && actions.stream().allMatch(a -> a.getState() == EnforcementState.FAILED));
             assertThat(failed).allSatisfy(action -> assertThat(action.getFailure())
@@ -62,7 +62,7 @@ class DemoEnforcementIT {
                     .findFirst().orElseThrow().getActionId();
             leeSea.retryEnforcement(caseId, suspend, null, null);
 
-            List<OrderedAction> after = eventually().until(() -> anaSea.getCase(caseId).getDecision().getActions(),
+            List<OrderedAction> after = eventually().until(() -> anaSea.getCase(caseId, null, null).getDecision().getActions(),
                     actions -> actions.stream().anyMatch(a -> a.getActionId().equals(suspend)
                             && a.getState() == EnforcementState.APPLIED));
             assertThat(after).filteredOn(a -> a.getActionId().equals(suspend)).singleElement()
