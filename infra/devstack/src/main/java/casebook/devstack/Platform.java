@@ -181,6 +181,8 @@ public final class Platform {
         StringBuilder out = new StringBuilder("\n");
         out.append("Casebook platform is up (").append(seconds).append(" s). Stop it with Ctrl-C.\n\n");
         if (api != null) {
+            out.append(row("Console", running.service.consoleUrl() + "   sign in as a demo user below (ana.sea,"
+                    + " then lee.sea to approve)"));
             out.append(row("API", api + "   health " + api + "/actuator/health"));
             out.append(row("API log", running.service.logFile().toString()));
         } else {
