@@ -249,7 +249,7 @@ export function CasePage() {
           </Section>
         </div>
 
-        <aside className="case-actions" aria-labelledby="actions-title">
+        <section className="case-actions" aria-labelledby="actions-title">
           <h2 id="actions-title">Actions</h2>
           {allowed.size === 0 && <p>Nothing for your roles to do on this case.</p>}
           <TriageButtons handle={handle} allowed={allowed} />
@@ -262,7 +262,7 @@ export function CasePage() {
           {allowed.has('link') && <LinkForm handle={handle} />}
           {allowed.has('close') && <CloseForm handle={handle} />}
           {allowed.has('reopen') && <ReopenForm handle={handle} />}
-        </aside>
+        </section>
       </div>
     </>
   );

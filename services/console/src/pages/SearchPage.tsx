@@ -32,11 +32,7 @@ export function SearchPage() {
 
   useEffect(() => {
     setDraft(searchFromParams(new URLSearchParams(key)));
-    if (key === '') {
-      setResult(null);
-      return;
-    }
-    let current = true;
+    let current = true; // without criteria: every case of the person's regions, P1 and the nearest deadline first
     void attempt(() => api.cases.searchCases(toRequest(searchFromParams(new URLSearchParams(key)), PAGE_SIZE)))
       .then((r) => {
         if (!current) return;
@@ -102,7 +98,7 @@ export function SearchPage() {
                  onToggle={(v) => toggle('category', v)} errors={errors?.byField.category} />
         <div className="actions">
           <button type="submit">Search</button>
-          <button type="button" onClick={() => setParams(new URLSearchParams())}>Clear</button>
+          <button type="button" onClick={() => { setDraft({}); setParams(new URLSearchParams()); }}>Clear</button>
         </div>
       </form>
       {result && (

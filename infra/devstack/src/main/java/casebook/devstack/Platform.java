@@ -82,6 +82,7 @@ public final class Platform {
                 running.service = new CasebookService(jar, apiPort, serviceProperties(running.stack, config),
                         config.dataDir().resolve("casebook/casebook.log"));
                 running.service.start();
+                allowConsole(running, log);
                 if (running.storedEvents == 0) {
                     List<String> problems = new DemoData(running.service.baseUrl(), running.stack.keycloak()).load();
                     problems.forEach(problem -> log.warn("Demo data: {}", problem));
@@ -108,6 +109,19 @@ public final class Platform {
         properties.put("casebook.audit.signing-key-file", config.dataDir().resolve("casebook/audit-log.key").toString());
         properties.put("casebook.audit.checkpoint-directory", config.dataDir().resolve("casebook/checkpoints").toString());
         return properties;
+    }
+
+    /**
+     * The console signs in at Keycloak from the service's origin: make it a redirect URI and web origin of the
+     * console's client (needed for another port than 8080). A realm imported before the console existed has no such
+     * client: the platform runs all the same, and says how to get it.
+     */
+    private static void allowConsole(Running running, Logger log) {
+        try {
+            running.stack.keycloak().allowConsoleAt(running.service.baseUrl());
+        } catch (IllegalStateException e) {
+            log.warn("Console: {}", e.getMessage());
+        }
     }
 
     /** Waits for Ctrl-C; exits when the service dies on its own. */

@@ -37,6 +37,12 @@ class ConsolePages implements WebMvcConfigurer {
         return "redirect:/console/";
     }
 
+    /** The app's start page (a resource handler serves no empty path, so this one is forwarded). */
+    @GetMapping("/console/")
+    String index() {
+        return "forward:/console/" + INDEX;
+    }
+
     @GetMapping(value = "/console/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<ConsoleSignIn.Config> config() {

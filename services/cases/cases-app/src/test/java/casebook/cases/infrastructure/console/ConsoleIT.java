@@ -2,6 +2,7 @@ package casebook.cases.infrastructure.console;
 
 import casebook.cases.CasesAppTest;
 import casebook.devstack.DevStack;
+import casebook.devstack.KeycloakServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +82,56 @@ class ConsoleIT {
         assertThat(queue.statusCode()).isEqualTo(401);
         assertThat(json.readTree(queue.body()).path("code").asText()).isEqualTo("unauthenticated");
         assertThat(get("/console/../api/v1/queue").statusCode()).isIn(400, 401);
+    }
+
+    /**
+     * The realm's console client, as a browser meets it: the console at this service's (random) port may start a
+     * sign-in with PKCE, not without it, and Keycloak's token endpoint answers its page's origin (CORS), no other.
+     */
+    @Test
+    void theConsoleOfThisServiceSignsInWithPkceAtKeycloak() throws Exception {
+        KeycloakServer keycloak = DevStack.shared().keycloak();
+        String origin = "http://127.0.0.1:" + port;
+        keycloak.allowConsoleAt(origin);
+        keycloak.allowConsoleAt(origin); // twice changes nothing more
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        String authorize = keycloak.issuerUri() + "/protocol/openid-connect/auth?client_id=casebook-console"
+                + "&response_type=code&scope=openid&state=s1&redirect_uri="
+                + URLEncoder.encode(origin + "/console/cases/5b2f5b0e-3f1c-4f64-9a4e-2f1f6a1d7c11", StandardCharsets.UTF_8);
+
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(authorize
+                + "&code_challenge_method=S256&code_challenge=" + challenge)).GET());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("kc-form-login");
+
+        HttpResponse<String> withoutPkce = send(HttpRequest.newBuilder(URI.create(authorize)).GET());
+        assertThat(withoutPkce.statusCode()).isEqualTo(302);
+        assertThat(withoutPkce.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith(origin + "/console/").contains("error=invalid_request"));
+
+        HttpResponse<String> elsewhere = send(HttpRequest.newBuilder(URI.create(authorize.replace(
+                URLEncoder.encode(origin, StandardCharsets.UTF_8), URLEncoder.encode("http://casebook.example",
+                        StandardCharsets.UTF_8)) + "&code_challenge_method=S256&code_challenge=" + challenge)).GET());
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+
+        for (String from : new String[] {origin, "http://casebook.example"}) {
+            HttpResponse<String> exchange = send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                    .header("Origin", from)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=casebook-console"
+                            + "&code=not-a-code&code_verifier=" + "v".repeat(43) + "&redirect_uri="
+                            + URLEncoder.encode(origin + "/console/", StandardCharsets.UTF_8))));
+            assertThat(exchange.statusCode()).isEqualTo(400);
+            if (from.equals(origin)) {
+                assertThat(exchange.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+            } else {
+                assertThat(exchange.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
