@@ -26,6 +26,7 @@ export function CasePage() {
   const [events, setEvents] = useState<CaseEvent[] | null>(null);
   const [related, setRelated] = useState<RelatedCase[] | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const announcer = useRef<HTMLParagraphElement>(null);
   const [now, setNow] = useState(new Date());
   const current = useRef(caseId);
   current.current = caseId;
@@ -90,13 +91,26 @@ export function CasePage() {
   }
 
   const { c } = loaded;
+  /**
+   * Says what happened; when the control that was used is gone (the "Take the case" button once taken, the reload
+   * button of a stale version), the focus goes to the message, so a keyboard user goes on from there, not from the top.
+   */
+  const announce = (message: string) => {
+    setAnnouncement(message);
+    requestAnimationFrame(() => {
+      if (!document.activeElement || document.activeElement === document.body) announcer.current?.focus();
+    });
+  };
   const handle: CaseHandle = {
     c,
     etag: loaded.etag,
-    reload: () => load(),
+    reload: async () => {
+      await load();
+      announce('The case is reloaded with the latest change. What you typed is kept: check it and send it again.');
+    },
     written: async (version, message) => {
-      setAnnouncement(message);
       await load(version);
+      announce(message);
     },
   };
   const allowed = caseActions(session, c);
@@ -109,7 +123,7 @@ export function CasePage() {
         {humanize(c.category)} · region {c.region} · version {c.version}
         {c.mergedInto && <> · merged into <Link to={`/cases/${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link></>}
       </p>
-      <p role="status" className="announcement">{announcement}</p>
+      <p role="status" className="announcement" ref={announcer} tabIndex={-1}>{announcement}</p>
 
       <div className="case-layout">
         <div className="case-main">
