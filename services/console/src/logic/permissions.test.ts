@@ -8,7 +8,7 @@ const lead = sessionFromClaims({ preferred_username: 'lee.sea', roles: ['lead', 
 const legal = sessionFromClaims({ preferred_username: 'lex', roles: ['legal'], regions: ['*'] });
 const auditor = sessionFromClaims({ preferred_username: 'audrey', roles: ['auditor'], regions: ['*'] });
 
-type View = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision'>;
+type View = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links'>;
 const open: View = { status: 'OPEN' };
 const decision = (proposedBy: string, actions: OrderedAction[] = []) => ({
   decisionId: 'd', verdict: 'VIOLATION' as const, state: 'PROPOSED' as const, policyRefs: ['P-1'], rationale: 'r',
@@ -18,7 +18,15 @@ const applied = (id: string, reverses?: string): OrderedAction =>
 
 describe('caseActions', () => {
   it('lets an analyst take an open case, escalate it and write on it, but not decide it yet', () => {
-    expect([...caseActions(analyst, open)].sort()).toEqual(['escalate', 'evidence', 'link', 'note', 'take']);
+    expect([...caseActions(analyst, open)].sort()).toEqual(['escalate', 'evidence', 'link', 'merge', 'note', 'take']);
+  });
+
+  it('offers unlinking only when something is linked, and no investigation once the case is decided', () => {
+    const linked: View = { status: 'IN_REVIEW', assignee: 'ana.sea',
+      links: [{ kind: 'DEVICE', value: 'dev-1', linkedBy: 'ana.sea' }] };
+    expect(caseActions(analyst, linked)).toContain('unlink');
+    expect(caseActions(analyst, { ...linked, status: 'DECIDED' })).not.toContain('unlink');
+    expect(caseActions(analyst, { ...linked, status: 'DECIDED' })).not.toContain('merge');
   });
 
   it('lets only the assignee propose, and release their own case', () => {

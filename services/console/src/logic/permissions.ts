@@ -6,10 +6,10 @@ import { hasAny, type Session } from './session';
  * and the statuses the case's rules accept. It only hides what cannot succeed; the API still decides.
  */
 export type CaseAction =
-  | 'take' | 'release' | 'escalate' | 'deescalate' | 'note' | 'evidence' | 'link'
+  | 'take' | 'release' | 'escalate' | 'deescalate' | 'note' | 'evidence' | 'link' | 'unlink' | 'merge'
   | 'propose' | 'approve' | 'sendBack' | 'retry' | 'close' | 'reopen';
 
-type CaseView = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision'>;
+type CaseView = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links'>;
 
 export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
   const actions = new Set<CaseAction>();
@@ -28,6 +28,8 @@ export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
     if (c.assignee !== me) actions.add('take');
     if (!c.escalated) actions.add('escalate');
     actions.add('link');
+    if ((c.links ?? []).length > 0) actions.add('unlink');
+    actions.add('merge'); // a duplicate of the same subject merges into this case
   }
   if (worker && c.status === 'IN_REVIEW' && (c.assignee === me || lead)) actions.add('release');
   if (lead && working && c.escalated) actions.add('deescalate');

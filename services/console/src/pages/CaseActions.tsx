@@ -202,6 +202,70 @@ export function LinkForm({ handle }: { handle: CaseHandle }) {
   );
 }
 
+/** Take over a duplicate (same subject and region): it closes as DUPLICATE, its flags, evidence and links come here. */
+export function MergeForm({ handle }: { handle: CaseHandle }) {
+  const { api } = useConsole();
+  const write = useCaseWrite(handle, ['duplicateCaseId', 'duplicateVersion', 'reason']);
+  const [duplicate, setDuplicate] = useState('');
+  const [reason, setReason] = useState('');
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const ok = await write.run((ifMatch) => api.investigation.mergeCase({ caseId: handle.c.caseId, ifMatch,
+      merge: { duplicateCaseId: duplicate.trim(), reason } }), 'The duplicate is merged into this case.');
+    if (ok) {
+      setDuplicate('');
+      setReason('');
+    }
+  }
+  return (
+    <ActionPanel title="Merge a duplicate into this case">
+      <form onSubmit={submit} noValidate>
+        <Problems write={write} />
+        <TextField id="merge-duplicate" label="Duplicate case id" field="duplicateCaseId" value={duplicate}
+                   onChange={setDuplicate} errors={write.errors} maxLength={36} required
+                   hint="A case about the same subject in this region, open or in review." />
+        <TextField id="merge-reason" label="Reason" field="reason" value={reason} onChange={setReason}
+                   errors={write.errors} maxLength={500} multiline required />
+        <Submit write={write}>Merge</Submit>
+      </form>
+    </ActionPanel>
+  );
+}
+
+export function UnlinkForm({ handle }: { handle: CaseHandle }) {
+  const { api } = useConsole();
+  const write = useCaseWrite(handle, ['kind', 'value', 'reason']);
+  const links = handle.c.links ?? [];
+  const [chosen, setChosen] = useState(0);
+  const [reason, setReason] = useState('');
+  const link = links[Math.min(chosen, links.length - 1)];
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const ok = await write.run((ifMatch) => api.investigation.unlinkEntity({ caseId: handle.c.caseId, ifMatch,
+      kind: link.kind, value: link.value, reason }), `${humanize(link.kind)} ${link.value} is no longer linked.`);
+    if (ok) setReason('');
+  }
+  return (
+    <ActionPanel title="Unlink an entity">
+      <form onSubmit={submit} noValidate>
+        <Problems write={write} />
+        <div className="field">
+          <label htmlFor="unlink-entity">Entity</label>
+          <select id="unlink-entity" value={Math.min(chosen, links.length - 1)}
+                  onChange={(e) => setChosen(Number(e.target.value))}>
+            {links.map((l, i) => <option key={`${l.kind}:${l.value}`} value={i}>{humanize(l.kind)} {l.value}</option>)}
+          </select>
+          <FieldErrors id="unlink-entity-errors" messages={[...(write.errors?.byField.kind ?? []),
+            ...(write.errors?.byField.value ?? [])]} />
+        </div>
+        <TextField id="unlink-reason" label="Reason" field="reason" value={reason} onChange={setReason}
+                   errors={write.errors} maxLength={500} multiline required />
+        <Submit write={write}>Unlink</Submit>
+      </form>
+    </ActionPanel>
+  );
+}
+
 /** Propose a decision: a violation with the enforcement actions that fit the subject kind, or no violation. */
 export function DecisionForm({ handle }: { handle: CaseHandle }) {
   const { api } = useConsole();

@@ -9,7 +9,8 @@ import { caseActions, humanize } from '../logic/permissions';
 import type { ApiProblem } from '../logic/problems';
 import { slaRisk } from '../logic/sla';
 import {
-  CloseForm, DecisionForm, EscalationForms, EvidenceForm, LinkForm, NoteForm, ReopenForm, ReviewForms, TriageButtons,
+  CloseForm, DecisionForm, EscalationForms, EvidenceForm, LinkForm, MergeForm, NoteForm, ReopenForm, ReviewForms,
+  TriageButtons, UnlinkForm,
 } from './CaseActions';
 import type { CaseHandle } from './caseWrites';
 
@@ -274,6 +275,8 @@ export function CasePage() {
           {allowed.has('note') && <NoteForm handle={handle} />}
           {allowed.has('evidence') && <EvidenceForm handle={handle} />}
           {allowed.has('link') && <LinkForm handle={handle} />}
+          {allowed.has('unlink') && <UnlinkForm handle={handle} />}
+          {allowed.has('merge') && <MergeForm handle={handle} />}
           {allowed.has('close') && <CloseForm handle={handle} />}
           {allowed.has('reopen') && <ReopenForm handle={handle} />}
         </section>
