@@ -32,6 +32,8 @@ function Layout() {
     main.current?.focus();
   }, [location.pathname]);
   const lead = hasAny(session, 'lead');
+  // support, privacy and the systems' roles read no case (docs/security.md): the console has no screen for them yet
+  const reader = hasAny(session, 'analyst', 'lead', 'legal', 'auditor', 'admin');
   return (
     <>
       <a className="skip-link" href="#main">Skip to main content</a>
@@ -39,8 +41,8 @@ function Layout() {
         <p className="brand">Casebook</p>
         <nav aria-label="Main">
           <ul>
-            <li><NavLink to="/" end>Queue</NavLink></li>
-            <li><NavLink to="/search">Search</NavLink></li>
+            {reader && <li><NavLink to="/" end>Queue</NavLink></li>}
+            {reader && <li><NavLink to="/search">Search</NavLink></li>}
             {lead && <li><NavLink to="/approvals">Approvals and enforcement</NavLink></li>}
           </ul>
         </nav>
@@ -50,14 +52,28 @@ function Layout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="page">
-        <Routes>
+        {!reader ? <NoScreensPage /> : <Routes>
           <Route index element={<QueuePage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="cases/:caseId" element={<CasePage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        </Routes>}
       </main>
+    </>
+  );
+}
+
+function NoScreensPage() {
+  useTitle('Nothing to show');
+  const { session } = useConsole();
+  return (
+    <>
+      <h1>Nothing to show for your roles yet</h1>
+      <p>
+        The console shows cases to analysts, leads, legal, auditors and admins. Your roles
+        ({[...session.roles].join(', ') || 'none'}) read no case; use the API for what they allow.
+      </p>
     </>
   );
 }

@@ -105,8 +105,10 @@ export function SearchPage() {
         <>
           <section aria-labelledby="facets-title" className="panel">
             <h2 id="facets-title">All {result.total} matches by status and category</h2>
-            <Facet title="Status" counts={result.facets.status} />
-            <Facet title="Category" counts={result.facets.category} />
+            <Facet title="Status" counts={result.facets.status}
+                   onPick={(v) => setParams(searchToParams({ ...request, status: [v as CaseStatus], page: undefined }))} />
+            <Facet title="Category" counts={result.facets.category}
+                   onPick={(v) => setParams(searchToParams({ ...request, category: [v as RiskCategory], page: undefined }))} />
           </section>
           <CaseTable caption={`Matching cases, page ${page + 1} of ${pages}`} cases={result.items} now={loadedAt} />
           <nav aria-label="Result pages" className="pager">
@@ -138,7 +140,10 @@ function Choices<T extends string>({ legend, name, values, chosen, onToggle, err
   );
 }
 
-function Facet({ title, counts }: { title: string; counts: Record<string, number> }) {
+/** Counts over all matches; each value narrows the search to it. */
+function Facet({ title, counts, onPick }: {
+  title: string; counts: Record<string, number>; onPick: (value: string) => void;
+}) {
   const entries = Object.entries(counts).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   return (
     <div className="facet">
@@ -147,7 +152,10 @@ function Facet({ title, counts }: { title: string; counts: Record<string, number
         <dl className="counts">
           {entries.map(([value, n]) => (
             <div key={value}>
-              <dt>{humanize(value)}</dt>
+              <dt>
+                <button type="button" className="facet-value" onClick={() => onPick(value)}
+                        aria-label={`Only ${humanize(value).toLowerCase()}: ${n}`}>{humanize(value)}</button>
+              </dt>
               <dd>{n}</dd>
             </div>
           ))}
