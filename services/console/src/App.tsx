@@ -5,6 +5,7 @@ import { Console, type ConsoleContext, useConsole } from './context';
 import { hasAny, regionsLabel } from './logic/session';
 import { ApprovalsPage } from './pages/ApprovalsPage';
 import { CasePage } from './pages/CasePage';
+import { MetricsPage } from './pages/MetricsPage';
 import { QueuePage } from './pages/QueuePage';
 import { SearchPage } from './pages/SearchPage';
 
@@ -44,6 +45,7 @@ function Layout() {
             {reader && <li><NavLink to="/" end>Queue</NavLink></li>}
             {reader && <li><NavLink to="/search">Search</NavLink></li>}
             {lead && <li><NavLink to="/approvals">Approvals and enforcement</NavLink></li>}
+            {hasAny(session, 'lead', 'auditor') && <li><NavLink to="/metrics">Metrics</NavLink></li>}
           </ul>
         </nav>
         <div className="who">
@@ -57,6 +59,7 @@ function Layout() {
           <Route path="search" element={<SearchPage />} />
           <Route path="cases/:caseId" element={<CasePage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
+          <Route path="metrics" element={<MetricsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>}
       </main>

@@ -1,5 +1,5 @@
 import {
-  CasesApi, Configuration, DecisionsApi, FetchError, InvestigationApi, ResponseError, TriageApi,
+  CasesApi, Configuration, DecisionsApi, FetchError, InvestigationApi, MetricsApi, ResponseError, TriageApi,
 } from '@api';
 import { toProblem, type ApiProblem } from './logic/problems';
 
@@ -9,6 +9,7 @@ export interface Api {
   triage: TriageApi;
   decisions: DecisionsApi;
   investigation: InvestigationApi;
+  metrics: MetricsApi;
 }
 
 export function makeApi(token: () => Promise<string>): Api {
@@ -18,6 +19,7 @@ export function makeApi(token: () => Promise<string>): Api {
     triage: new TriageApi(configuration),
     decisions: new DecisionsApi(configuration),
     investigation: new InvestigationApi(configuration),
+    metrics: new MetricsApi(configuration),
   };
 }
 
