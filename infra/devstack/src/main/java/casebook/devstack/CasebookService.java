@@ -99,6 +99,11 @@ public final class CasebookService extends LocalServer {
         return "http://127.0.0.1:" + runningPort();
     }
 
+    /** The console (services/console), served by the service under /console/. */
+    public synchronized String consoleUrl() {
+        return baseUrl() + "/console/";
+    }
+
     public synchronized Path logFile() {
         return requestedLogFile != null ? requestedLogFile : jar.resolveSibling("casebook-" + chosenPort() + ".log");
     }

@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,7 @@ public final class KeycloakServer extends LocalServer {
 
     static final String ADMIN = "admin";
     static final String CLI_CLIENT = "casebook-cli";
+    static final String CONSOLE_CLIENT = "casebook-console";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
     private static final String REALM = "casebook";
@@ -115,10 +119,80 @@ public final class KeycloakServer extends LocalServer {
     }
 
     private String token(String who, Map<String, String> form) {
+        return token(who, tokenUrl(), form);
+    }
+
+    /**
+     * Lets the console of a Casebook service at {@code serviceUrl} sign in (services/console, docs/adr/0024): adds
+     * {@code <origin>/console/*} to the redirect URIs of the client {@value #CONSOLE_CLIENT} and the origin to its web
+     * origins (keycloak-js calls the token endpoint from the page), through the admin API. The realm file covers port
+     * 8080 and loopback redirects on any port, but web origins match exactly, so a service on another port (a test's
+     * random one, {@code CASEBOOK_API_PORT}) needs this. Does nothing when both are there already.
+     *
+     * @throws IllegalStateException when the realm has no console client (imported before it existed: start with
+     *                               fresh data)
+     */
+    public void allowConsoleAt(String serviceUrl) {
+        URI service = URI.create(serviceUrl);
+        String origin = service.getScheme() + "://" + service.getRawAuthority();
+        String admin = token("Keycloak's admin", baseUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN));
+        String clients = baseUrl() + "/admin/realms/" + REALM + "/clients";
+        JsonNode found;
+        try {
+            found = JSON.readTree(admin(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + CONSOLE_CLIENT))
+                    .GET(), admin, "find client " + CONSOLE_CLIENT));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Keycloak's admin API answered no JSON for client " + CONSOLE_CLIENT, e);
+        }
+        if (!found.isArray() || found.isEmpty()) {
+            throw new IllegalStateException("realm " + REALM + " has no client " + CONSOLE_CLIENT + " (imported before"
+                    + " the console existed): start with fresh data (infra/platform --fresh) to sign in to the console");
+        }
+        ObjectNode client = (ObjectNode) found.get(0);
+        boolean added = addIfMissing(client, "redirectUris", origin + "/console/*")
+                | addIfMissing(client, "webOrigins", origin);
+        if (added) {
+            admin(HttpRequest.newBuilder(URI.create(clients + "/" + client.path("id").asText()))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(client.toString())), admin, "update " + CONSOLE_CLIENT);
+            log.info("Keycloak: the console at {} may sign in (client {})", origin + "/console/", CONSOLE_CLIENT);
+        }
+    }
+
+    private static boolean addIfMissing(ObjectNode client, String field, String value) {
+        ArrayNode values = client.withArrayProperty(field);
+        for (JsonNode present : values) {
+            if (present.asText().equals(value)) {
+                return false;
+            }
+        }
+        values.add(value);
+        return true;
+    }
+
+    private String admin(HttpRequest.Builder request, String token, String what) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak's admin API refused to " + what + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak's admin API: " + what + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Keycloak's admin API to " + what, e);
+        }
+    }
+
+    private String token(String who, String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl())).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
@@ -133,7 +207,7 @@ public final class KeycloakServer extends LocalServer {
             }
             return token.asText();
         } catch (IOException e) {
-            throw new UncheckedIOException("token request for " + who + " to " + tokenUrl() + " failed", e);
+            throw new UncheckedIOException("token request for " + who + " to " + url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while requesting a token for " + who, e);

@@ -93,6 +93,7 @@ public final class Platform {
                         config.dataDir().resolve("casebook/casebook.log"));
                 running.service.start();
                 running.enforcement = DemoEnforcement.forPlatform(running.stack.kafka().bootstrapServers()).start();
+                allowConsole(running, log);
                 if (running.storedEvents == 0) {
                     List<String> problems = new DemoData(running.service.baseUrl(), running.stack.keycloak()).load();
                     problems.forEach(problem -> log.warn("Demo data: {}", problem));
@@ -119,6 +120,19 @@ public final class Platform {
         properties.put("casebook.audit.signing-key-file", config.dataDir().resolve("casebook/audit-log.key").toString());
         properties.put("casebook.audit.checkpoint-directory", config.dataDir().resolve("casebook/checkpoints").toString());
         return properties;
+    }
+
+    /**
+     * The console signs in at Keycloak from the service's origin: make it a redirect URI and web origin of the
+     * console's client (needed for another port than 8080). A realm imported before the console existed has no such
+     * client: the platform runs all the same, and says how to get it.
+     */
+    private static void allowConsole(Running running, Logger log) {
+        try {
+            running.stack.keycloak().allowConsoleAt(running.service.baseUrl());
+        } catch (IllegalStateException e) {
+            log.warn("Console: {}", e.getMessage());
+        }
     }
 
     /** Waits for Ctrl-C; exits when the service dies on its own. */
@@ -192,6 +206,8 @@ public final class Platform {
         StringBuilder out = new StringBuilder("\n");
         out.append("Casebook platform is up (").append(seconds).append(" s). Stop it with Ctrl-C.\n\n");
         if (api != null) {
+            out.append(row("Console", running.service.consoleUrl() + "   sign in as a demo user below (ana.sea,"
+                    + " then lee.sea to approve)"));
             out.append(row("API", api + "   health " + api + "/actuator/health"));
             out.append(row("API log", running.service.logFile().toString()));
             out.append(row("Enforcement", "DEMO stand-in for the marketplace's enforcement systems: answers every"

@@ -1,5 +1,6 @@
 package casebook.cases.infrastructure.security;
 
+import casebook.cases.infrastructure.console.ConsoleSignIn;
 import casebook.cases.infrastructure.web.Problems;
 import casebook.cases.infrastructure.web.RateLimits;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -19,6 +20,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -79,7 +81,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, KeycloakTokens tokens, JwtDecoder decoder, Problems problems,
-                            RateLimits.Settings limits, CorsSettings cors) throws Exception {
+                            RateLimits.Settings limits, CorsSettings cors, ConsoleSignIn console) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token from the casebook realm is required");
         AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
@@ -88,9 +90,17 @@ class SecurityConfiguration {
                 .cors(c -> c.configurationSource(cors.source()))
                 .addFilterAfter(new RateLimits(limits, problems, Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // besides Spring Security's defaults (nosniff, no framing, no caching unless set, ...): the console's
+                // Content-Security-Policy on every response, and no URL of the console sent to other sites
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(console.contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the console's static files: public like any web app's; everything it shows comes from the
+                        // API with the signed-in person's token (docs/adr/0024)
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/flags").hasRole("DETECTION")
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/export").hasAnyRole("AUDITOR", "LEGAL")
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints/latest", "/api/v1/audit/consistency")
