@@ -1,6 +1,8 @@
 package casebook.cases.appeal;
 
 import casebook.cases.Actors;
+import casebook.cases.ApiCalls;
+import casebook.cases.ApiCalls.Answer;
 import casebook.cases.CasesAppTest;
 import casebook.cases.Histories;
 import casebook.cases.api.ActionId;
@@ -14,7 +16,6 @@ import casebook.cases.api.ProposeDecision;
 import casebook.cases.api.StatementOfReasons;
 import casebook.cases.api.StatementOfReasonsIssued;
 import casebook.cases.api.Verdict;
-import casebook.devstack.DevStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,13 +53,6 @@ class AppealsIT {
     int port;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    record Answer(int status, JsonNode body) {
-        String code() {
-            return body.path("code").asText();
-        }
-    }
 
     @Test
     void supportFilesOnceAndOnlyAReviewerWhoTookNoPartDecides() throws Exception {
@@ -262,32 +252,18 @@ class AppealsIT {
     }
 
     private static String user(String name) {
-        return DevStack.shared().keycloak().passwordToken(name, name);
+        return ApiCalls.userToken(name);
     }
 
     private static String client(String clientId) {
-        return DevStack.shared().keycloak().clientToken(clientId, clientId + "-secret");
+        return ApiCalls.clientToken(clientId);
     }
 
     private Answer get(String token, String path) throws Exception {
-        return exchange(token, "GET", path, null, Map.of());
+        return new ApiCalls(port).sendWithToken(token, "GET", path, null, Map.of());
     }
 
     private Answer send(String token, String path, JsonNode body, Map<String, String> headers) throws Exception {
-        return exchange(token, "POST", path, body, headers);
-    }
-
-    private Answer exchange(String token, String method, String path, JsonNode body, Map<String, String> headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) request.header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode parsed = response.body() == null || response.body().isBlank() ? json.createObjectNode()
-                : json.readTree(response.body());
-        return new Answer(response.statusCode(), parsed);
+        return new ApiCalls(port).sendWithToken(token, "POST", path, body, headers);
     }
 }
