@@ -124,6 +124,16 @@ final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /** Reloads the page, as a person pressing F5 would. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** Scrolls the page so that {@code element} is at the top of the window (before a screenshot of that part). */
+    void scrollTo(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+    }
+
     /** The page's visible text. */
     String text() {
         return driver.findElement(By.tagName("body")).getText();
@@ -207,14 +217,23 @@ final class Browser implements AutoCloseable {
      * most {@code maxTabs} times); fails naming the elements it passed.
      */
     void tabTo(By by, int maxTabs) {
+        moveFocusTo(by, maxTabs, "Tab", this::tab);
+    }
+
+    /** Presses Shift+Tab until the element {@code by} finds has the focus (backwards through the page). */
+    void shiftTabTo(By by, int maxTabs) {
+        moveFocusTo(by, maxTabs, "Shift+Tab", this::shiftTab);
+    }
+
+    private void moveFocusTo(By by, int maxTabs, String key, Runnable press) {
         WebElement target = waitFor(by);
         List<String> passed = new ArrayList<>();
         for (int tabs = 0; !target.equals(focused()); tabs++) {
             if (tabs == maxTabs) {
-                throw new AssertionError("Tab did not reach " + by + " in " + maxTabs + " steps; focus went through "
-                        + passed);
+                throw new AssertionError(key + " did not reach " + by + " in " + maxTabs + " steps; focus went"
+                        + " through " + passed);
             }
-            tab();
+            press.run();
             WebElement now = focused();
             passed.add(now.getTagName() + "#" + now.getDomProperty("id"));
         }

@@ -79,6 +79,8 @@ public final class Casebook implements AutoCloseable {
                 instances.add(instance);
                 instance.start();
             }
+            // the console (services/console) of each instance may sign in at Keycloak from its random port
+            instances.forEach(instance -> stack.keycloak().allowConsoleAt(instance.baseUrl()));
         } catch (RuntimeException e) {
             instances.forEach(Casebook::stopQuietly);
             throw e;
@@ -146,6 +148,14 @@ public final class Casebook implements AutoCloseable {
     /** Raw requests as person {@code user}. */
     public RawRequests rawAs(String user) {
         return new RawRequests(apiClient(0, bearer(() -> tokens.user(user))), json);
+    }
+
+    /**
+     * The console (services/console) as a person's browser opens it, served by the first instance:
+     * {@code http://127.0.0.1:<port>/console/}, ending in a slash.
+     */
+    public String consoleUrl() {
+        return instances.get(0).consoleUrl();
     }
 
     public int instances() {
