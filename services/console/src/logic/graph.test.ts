@@ -28,11 +28,18 @@ describe('edge labels', () => {
 });
 
 describe('graphLayout', () => {
-  it('puts the first related case above the centre and the others around it, edges labelled at their middle', () => {
+  it('puts the first related case above the centre and the others around it, edges labelled near their middle', () => {
     const layout = graphLayout([related('a', { deviceIds: ['d-1'] }), related('b', { ips: ['1.2.3.4'] })], 400, 300);
     expect(layout.centerX).toBe(200);
-    expect(layout.nodes[0]).toMatchObject({ caseId: 'a', x: 200, y: 50, edgeX: 200, edgeY: 100, edgeLabel: 'device d-1' });
-    expect(layout.nodes[1]).toMatchObject({ caseId: 'b', x: 200, y: 250 });
+    expect(layout.nodes[0]).toMatchObject({ caseId: 'a', x: 200, y: 40, edgeX: 200, edgeY: 100.5, edgeLabel: 'device d-1' });
+    expect(layout.nodes[1]).toMatchObject({ caseId: 'b', x: 200, y: 260 });
+  });
+
+  it('keeps the nodes left and right of the centre clear of it (an ellipse: nodes are wide)', () => {
+    const four = ['a', 'b', 'c', 'd'].map((id) => related(id, { deviceIds: ['d'] }));
+    const layout = graphLayout(four);
+    expect(layout.nodes[1].x - 95).toBeGreaterThan(layout.centerX + 80); // right node's left edge past the centre's
+    expect(layout.nodes[3].x + 95).toBeLessThan(layout.centerX - 80);
     expect(layout.left).toBe(0);
   });
 

@@ -45,25 +45,29 @@ export function edgeLabel(shared: Signals): string {
   return all.length === 1 ? first : `${first} +${all.length - 1}`;
 }
 
+/** Where on its edge a label sits, from the centre: a little nearer the centre than the middle, clear of the nodes. */
+const LABEL_AT = 0.45;
+
 /**
- * Places the related cases (already ordered by the API: most kinds of signal shared first) evenly on a circle
- * around the case, the first at the top, clockwise.
+ * Places the related cases (already ordered by the API: most kinds of signal shared first) evenly on an ellipse
+ * around the case (the nodes are wider than tall), the first at the top, clockwise.
  */
-export function graphLayout(related: readonly RelatedCase[], width = 720, height = 440): GraphLayout {
+export function graphLayout(related: readonly RelatedCase[], width = 800, height = 440): GraphLayout {
   const drawn = related.slice(0, GRAPH_MAX_NODES);
   const centerX = width / 2;
   const centerY = height / 2;
-  const radius = Math.min(width, height) / 2 - 50;
+  const radiusX = width / 2 - 110;
+  const radiusY = height / 2 - 40;
   const nodes = drawn.map((r, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / drawn.length;
-    const x = round(centerX + radius * Math.cos(angle));
-    const y = round(centerY + radius * Math.sin(angle));
+    const x = round(centerX + radiusX * Math.cos(angle));
+    const y = round(centerY + radiusY * Math.sin(angle));
     return {
       caseId: r._case.caseId,
       label: `${r._case.caseId.slice(0, 8)} · ${r._case.subject.id}`.slice(0, 30),
       x, y,
-      edgeX: round((centerX + x) / 2),
-      edgeY: round((centerY + y) / 2),
+      edgeX: round(centerX + LABEL_AT * (x - centerX)),
+      edgeY: round(centerY + LABEL_AT * (y - centerY)),
       edgeLabel: edgeLabel(r.shared),
       edgeTitle: sharedSignals(r.shared).join(', '),
     };

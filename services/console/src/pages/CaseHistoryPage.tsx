@@ -174,10 +174,10 @@ export function CaseHistoryPage() {
             )}
           </Section>
           <Section id="events" title={`Events${history.asOf ? ' up to then' : ''} (${history.events.length})`}>
-            <ol className="timeline">
+            <ol className="timeline" start={history.events[0]?.sequence ?? 0}>
               {history.events.map((e) => (
-                <li key={e.sequence}>
-                  <p>{e.sequence}. <When at={e.occurredAt} /> · <strong>{eventName(e.type)}</strong> by {e.actor}</p>
+                <li key={e.sequence} value={e.sequence}>
+                  <p><When at={e.occurredAt} /> · <strong>{eventName(e.type)}</strong> by {e.actor}</p>
                   {e.reason && <p className="text">Why: {e.reason}</p>}
                   <details>
                     <summary>Data of event {e.sequence}</summary>
