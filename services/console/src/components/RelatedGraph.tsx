@@ -1,5 +1,5 @@
 import type { RelatedCase } from '@api';
-import { graphLayout } from '../logic/graph';
+import { CENTRE_HALF, graphLayout, NODE_HALF } from '../logic/graph';
 
 /**
  * Related cases drawn as a graph of shared signals: the case in the middle, each related case around it, the edge
@@ -16,6 +16,17 @@ export function RelatedGraph({ caseId, related }: { caseId: string; related: Rel
           <line key={`e-${n.caseId}`} className="edge" x1={layout.centerX} y1={layout.centerY} x2={n.x} y2={n.y} />
         ))}
         {layout.nodes.map((n) => (
+          <g key={`n-${n.caseId}`}>
+            <rect className="node" x={n.x - NODE_HALF.w} y={n.y - NODE_HALF.h} width={2 * NODE_HALF.w}
+                  height={2 * NODE_HALF.h} rx={6} />
+            <text x={n.x} y={n.y + 4} textAnchor="middle">{n.label}</text>
+          </g>
+        ))}
+        <rect className="node-self" x={layout.centerX - CENTRE_HALF.w} y={layout.centerY - CENTRE_HALF.h}
+              width={2 * CENTRE_HALF.w} height={2 * CENTRE_HALF.h} rx={8} />
+        <text x={layout.centerX} y={layout.centerY + 5} textAnchor="middle">This case</text>
+        {/* the labels last: on top of what they might touch */}
+        {layout.nodes.map((n) => (
           <g key={`l-${n.caseId}`}>
             <title>{n.edgeTitle}</title>
             <rect x={n.edgeX - 4 - n.edgeLabel.length * 3.3} y={n.edgeY - 10} width={8 + n.edgeLabel.length * 6.6}
@@ -23,14 +34,6 @@ export function RelatedGraph({ caseId, related }: { caseId: string; related: Rel
             <text x={n.edgeX} y={n.edgeY + 4} textAnchor="middle">{n.edgeLabel}</text>
           </g>
         ))}
-        {layout.nodes.map((n) => (
-          <g key={`n-${n.caseId}`}>
-            <rect className="node" x={n.x - 95} y={n.y - 14} width={190} height={28} rx={6} />
-            <text x={n.x} y={n.y + 4} textAnchor="middle">{n.label}</text>
-          </g>
-        ))}
-        <rect className="node-self" x={layout.centerX - 80} y={layout.centerY - 16} width={160} height={32} rx={8} />
-        <text x={layout.centerX} y={layout.centerY + 5} textAnchor="middle">This case</text>
       </svg>
       <figcaption id={captionId}>
         Graph: this case in the middle, {layout.nodes.length} related case{layout.nodes.length === 1 ? '' : 's'} around

@@ -28,10 +28,11 @@ describe('edge labels', () => {
 });
 
 describe('graphLayout', () => {
-  it('puts the first related case above the centre and the others around it, edges labelled near their middle', () => {
+  it('puts the first related case above the centre and the others around it, edges labelled between the boxes', () => {
     const layout = graphLayout([related('a', { deviceIds: ['d-1'] }), related('b', { ips: ['1.2.3.4'] })], 400, 300);
     expect(layout.centerX).toBe(200);
-    expect(layout.nodes[0]).toMatchObject({ caseId: 'a', x: 200, y: 40, edgeX: 200, edgeY: 100.5, edgeLabel: 'device d-1' });
+    // the edge runs from y 150 to 40; it leaves the centre's box at 134 and enters the node's at 54: label at 94
+    expect(layout.nodes[0]).toMatchObject({ caseId: 'a', x: 200, y: 40, edgeX: 200, edgeY: 94, edgeLabel: 'device d-1' });
     expect(layout.nodes[1]).toMatchObject({ caseId: 'b', x: 200, y: 260 });
   });
 

@@ -45,8 +45,14 @@ export function edgeLabel(shared: Signals): string {
   return all.length === 1 ? first : `${first} +${all.length - 1}`;
 }
 
-/** Where on its edge a label sits, from the centre: a little nearer the centre than the middle, clear of the nodes. */
-const LABEL_AT = 0.45;
+/** Half the sizes of the boxes drawn (RelatedGraph): the case in the middle and each related case. */
+export const CENTRE_HALF = { w: 80, h: 16 };
+export const NODE_HALF = { w: 95, h: 14 };
+
+/** How far along a line from a box's centre (as a share of `dx`, `dy`) the line leaves the box. */
+function exitShare(dx: number, dy: number, half: { w: number; h: number }): number {
+  return Math.min(dx === 0 ? Infinity : half.w / Math.abs(dx), dy === 0 ? Infinity : half.h / Math.abs(dy));
+}
 
 /**
  * Places the related cases (already ordered by the API: most kinds of signal shared first) evenly on an ellipse
@@ -66,13 +72,22 @@ export function graphLayout(related: readonly RelatedCase[], width = 800, height
       caseId: r._case.caseId,
       label: `${r._case.caseId.slice(0, 8)} · ${r._case.subject.id}`.slice(0, 30),
       x, y,
-      edgeX: round(centerX + LABEL_AT * (x - centerX)),
-      edgeY: round(centerY + LABEL_AT * (y - centerY)),
+      ...labelPoint(centerX, centerY, x, y),
       edgeLabel: edgeLabel(r.shared),
       edgeTitle: sharedSignals(r.shared).join(', '),
     };
   });
   return { width, height, centerX, centerY, nodes, left: related.length - drawn.length };
+}
+
+/** The middle of the part of an edge between the two boxes, where its label is seen whole. */
+function labelPoint(cx: number, cy: number, x: number, y: number): { edgeX: number; edgeY: number } {
+  const dx = x - cx;
+  const dy = y - cy;
+  const from = exitShare(dx, dy, CENTRE_HALF);
+  const to = 1 - exitShare(dx, dy, NODE_HALF);
+  const t = (from + to) / 2;
+  return { edgeX: round(cx + t * dx), edgeY: round(cy + t * dy) };
 }
 
 function round(n: number): number {
