@@ -8,7 +8,7 @@ const lead = sessionFromClaims({ preferred_username: 'lee.sea', roles: ['lead', 
 const legal = sessionFromClaims({ preferred_username: 'lex', roles: ['legal'], regions: ['*'] });
 const auditor = sessionFromClaims({ preferred_username: 'audrey', roles: ['auditor'], regions: ['*'] });
 
-type View = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links' | 'appeals'>;
+type View = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links' | 'appeals' | 'holds'>;
 const open: View = { status: 'OPEN' };
 const decision = (proposedBy: string, actions: OrderedAction[] = []) => ({
   decisionId: 'd', verdict: 'VIOLATION' as const, state: 'PROPOSED' as const, policyRefs: ['P-1'], rationale: 'r',
@@ -59,8 +59,8 @@ describe('caseActions', () => {
     expect(caseActions(lead, failed)).not.toContain('close');
   });
 
-  it('gives legal notes and evidence only, and auditors nothing to do', () => {
-    expect([...caseActions(legal, open)].sort()).toEqual(['evidence', 'note']);
+  it('gives legal notes, evidence and legal holds only, and auditors nothing to do', () => {
+    expect([...caseActions(legal, open)].sort()).toEqual(['evidence', 'note', 'placeHold']);
     expect(caseActions(auditor, open).size).toBe(0);
   });
 
@@ -120,5 +120,23 @@ describe('appeals', () => {
 
   it('rules on the actions the decision ordered, not on reversals', () => {
     expect(appealableActions(appealed('nina.sea')).map((a) => a.actionId)).toEqual(['a1']);
+  });
+});
+
+describe('legal holds', () => {
+  const held: View = { status: 'CLOSED', holds: [{ requestId: 'bka-1', placedBy: 'lex', placedAt: new Date() }] };
+
+  it('lets legal place a hold on any case and release one the case has', () => {
+    expect(caseActions(legal, open)).toContain('placeHold');
+    expect(caseActions(legal, open)).not.toContain('releaseHold');
+    expect(caseActions(legal, held)).toContain('releaseHold');
+    expect(caseActions(legal, { ...held, mergedInto: 'other' })).toContain('releaseHold');
+  });
+
+  it('gives holds to no other role', () => {
+    for (const who of [analyst, lead, auditor]) {
+      expect(caseActions(who, held)).not.toContain('placeHold');
+      expect(caseActions(who, held)).not.toContain('releaseHold');
+    }
   });
 });

@@ -7,9 +7,9 @@ import { hasAny, type Session } from './session';
  */
 export type CaseAction =
   | 'take' | 'release' | 'escalate' | 'deescalate' | 'note' | 'evidence' | 'link' | 'unlink' | 'merge'
-  | 'propose' | 'approve' | 'sendBack' | 'retry' | 'close' | 'reopen' | 'decideAppeal';
+  | 'propose' | 'approve' | 'sendBack' | 'retry' | 'close' | 'reopen' | 'decideAppeal' | 'placeHold' | 'releaseHold';
 
-type CaseView = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links' | 'appeals'>;
+type CaseView = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links' | 'appeals' | 'holds'>;
 
 export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
   const actions = new Set<CaseAction>();
@@ -17,6 +17,11 @@ export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
   const lead = hasAny(session, 'lead');
   const me = session.username;
   const working = c.status === 'OPEN' || c.status === 'IN_REVIEW';
+  // legal holds (invariant 8) are legal's, on a case in any state, merged ones included
+  if (hasAny(session, 'legal')) {
+    actions.add('placeHold');
+    if ((c.holds ?? []).length > 0) actions.add('releaseHold');
+  }
   if (c.mergedInto) {
     return actions; // a merged case is read only: its work goes on in the case it was merged into
   }

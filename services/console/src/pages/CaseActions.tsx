@@ -505,3 +505,44 @@ export function AppealReviewForm({ handle }: { handle: CaseHandle }) {
     </ActionPanel>
   );
 }
+
+/** Legal's holds on the case (invariant 8): place one for an accepted regulatory request, release a request's hold. */
+export function HoldForms({ handle, allowed }: { handle: CaseHandle; allowed: Set<CaseAction> }) {
+  const { api } = useConsole();
+  const placeWrite = useCaseWrite(handle, ['requestId']);
+  const releaseWrite = useCaseWrite(handle, []);
+  const [requestId, setRequestId] = useState('');
+  const caseId = handle.c.caseId;
+  async function place(e: FormEvent) {
+    e.preventDefault();
+    const id = requestId.trim();
+    const ok = await placeWrite.run(() => api.legalHolds.placeLegalHold({ caseId, legalHoldPlacement: { requestId: id } }),
+      `The case is held for request ${id}.`);
+    if (ok) setRequestId('');
+  }
+  return (
+    <>
+      {allowed.has('releaseHold') && (
+        <div className="triage">
+          <Problems write={releaseWrite} />
+          {(handle.c.holds ?? []).map((h) => (
+            <button key={h.requestId} type="button" disabled={releaseWrite.busy} onClick={() => void releaseWrite.run(
+              () => api.legalHolds.releaseLegalHold({ caseId, requestId: h.requestId }),
+              `The hold of request ${h.requestId} is released.`)}>
+              Release the hold of {h.requestId}
+            </button>
+          ))}
+        </div>
+      )}
+      <ActionPanel title="Place a legal hold">
+        <form onSubmit={place} noValidate>
+          <Problems write={placeWrite} />
+          <TextField id="hold-request" label="Regulatory request id" field="requestId" value={requestId}
+                     onChange={setRequestId} errors={placeWrite.errors} maxLength={128} required
+                     hint="An accepted, open request. Accepting a request holds the cases of its scope by itself." />
+          <Submit write={placeWrite}>Place the hold</Submit>
+        </form>
+      </ActionPanel>
+    </>
+  );
+}

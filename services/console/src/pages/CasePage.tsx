@@ -10,7 +10,7 @@ import { canExport, canSee } from '../logic/screens';
 import { hasAny } from '../logic/session';
 import { slaRisk } from '../logic/sla';
 import {
-  AppealReviewForm, CloseForm, DecisionForm, EscalationForms, EvidenceForm, LinkForm, MergeForm, NoteForm, ReopenForm, ReviewForms,
+  AppealReviewForm, CloseForm, DecisionForm, HoldForms, EscalationForms, EvidenceForm, LinkForm, MergeForm, NoteForm, ReopenForm, ReviewForms,
   TriageButtons, UnlinkForm,
 } from './CaseActions';
 import type { CaseHandle } from './caseWrites';
@@ -286,6 +286,7 @@ export function CasePage() {
           {allowed.has('merge') && <MergeForm handle={handle} />}
           {allowed.has('close') && <CloseForm handle={handle} />}
           {allowed.has('reopen') && <ReopenForm handle={handle} />}
+          {allowed.has('placeHold') && <HoldForms handle={handle} allowed={allowed} />}
         </section>
       </div>
     </>
