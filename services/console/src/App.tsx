@@ -1,12 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useTitle } from './components/useTitle';
-import { BrowserRouter, NavLink, Route, Routes, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Console, type ConsoleContext, useConsole } from './context';
-import { hasAny, regionsLabel } from './logic/session';
+import { canSee, homeScreen, screensFor, type Screen } from './logic/screens';
+import { regionsLabel } from './logic/session';
+import { AdminPage } from './pages/AdminPage';
+import { AppealFilingPage } from './pages/AppealFilingPage';
 import { ApprovalsPage } from './pages/ApprovalsPage';
+import { AuditPage } from './pages/AuditPage';
+import { CaseHistoryPage } from './pages/CaseHistoryPage';
 import { CasePage } from './pages/CasePage';
+import { ErasurePage } from './pages/ErasurePage';
 import { MetricsPage } from './pages/MetricsPage';
 import { QueuePage } from './pages/QueuePage';
+import { DisclosurePage, RegulatoryRequestPage } from './pages/RegulatoryRequestPage';
+import { RegulatoryRequestsPage } from './pages/RegulatoryRequestsPage';
 import { SearchPage } from './pages/SearchPage';
 
 export function App({ context }: { context: ConsoleContext }) {
@@ -32,9 +41,10 @@ function Layout() {
     }
     main.current?.focus();
   }, [location.pathname]);
-  const lead = hasAny(session, 'lead');
-  // support, privacy and the systems' roles read no case (docs/security.md): the console has no screen for them yet
-  const reader = hasAny(session, 'analyst', 'lead', 'legal', 'auditor', 'admin');
+  const screens = screensFor(session);
+  const home = homeScreen(session);
+  // a screen of another role is not offered; reached by URL, it says so (the API would refuse its calls anyway)
+  const only = (screen: Screen, page: ReactNode) => canSee(session, screen) ? page : <NotForYouPage />;
   return (
     <>
       <a className="skip-link" href="#main">Skip to main content</a>
@@ -42,10 +52,7 @@ function Layout() {
         <p className="brand">Casebook</p>
         <nav aria-label="Main">
           <ul>
-            {reader && <li><NavLink to="/" end>Queue</NavLink></li>}
-            {reader && <li><NavLink to="/search">Search</NavLink></li>}
-            {lead && <li><NavLink to="/approvals">Approvals and enforcement</NavLink></li>}
-            {hasAny(session, 'lead', 'auditor') && <li><NavLink to="/metrics">Metrics</NavLink></li>}
+            {screens.map((s) => <li key={s.screen}><NavLink to={s.path} end={s.path === '/'}>{s.label}</NavLink></li>)}
           </ul>
         </nav>
         <div className="who">
@@ -54,12 +61,21 @@ function Layout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="page">
-        {!reader ? <NoScreensPage /> : <Routes>
-          <Route index element={<QueuePage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route path="cases/:caseId" element={<CasePage />} />
-          <Route path="approvals" element={<ApprovalsPage />} />
-          <Route path="metrics" element={<MetricsPage />} />
+        {!home ? <NoScreensPage /> : <Routes>
+          <Route index element={canSee(session, 'queue') ? <QueuePage /> : <Navigate to={home.path} replace />} />
+          <Route path="search" element={only('search', <SearchPage />)} />
+          <Route path="cases/:caseId" element={only('queue', <CasePage />)} />
+          <Route path="cases/:caseId/history" element={only('queue', <CaseHistoryPage />)} />
+          <Route path="approvals" element={only('approvals', <ApprovalsPage />)} />
+          <Route path="metrics" element={only('metrics', <MetricsPage />)} />
+          <Route path="regulatory-requests" element={only('regulatory', <RegulatoryRequestsPage />)} />
+          <Route path="regulatory-requests/:requestId" element={only('regulatory', <RegulatoryRequestPage />)} />
+          <Route path="regulatory-requests/:requestId/disclosures/:disclosureId"
+                 element={only('regulatory', <DisclosurePage />)} />
+          <Route path="erasure" element={only('erasure', <ErasurePage />)} />
+          <Route path="audit" element={only('audit', <AuditPage />)} />
+          <Route path="appeals/new" element={only('appeal', <AppealFilingPage />)} />
+          <Route path="admin" element={only('admin', <AdminPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>}
       </main>
@@ -72,11 +88,21 @@ function NoScreensPage() {
   const { session } = useConsole();
   return (
     <>
-      <h1>Nothing to show for your roles yet</h1>
+      <h1>Nothing to show for your roles</h1>
       <p>
-        The console shows cases to analysts, leads, legal, auditors and admins. Your roles
-        ({[...session.roles].join(', ') || 'none'}) read no case; use the API for what they allow.
+        The console has screens for analysts, leads, legal, auditors, admins, support and privacy. Your roles
+        ({[...session.roles].join(', ') || 'none'}) have none; use the API for what they allow.
       </p>
+    </>
+  );
+}
+
+function NotForYouPage() {
+  useTitle('Not for your roles');
+  return (
+    <>
+      <h1>Not for your roles</h1>
+      <p>This screen is for other roles than yours. The navigation above shows the screens you can use.</p>
     </>
   );
 }

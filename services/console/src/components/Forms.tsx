@@ -25,20 +25,22 @@ export function describedBy(id: string, errors: PlacedErrors | null, field: stri
  * What went wrong with a form as a whole: a stale version (409) with a reload that keeps what was typed, or the
  * problems no field of the form claims.
  */
-export function FormProblems({ errors, stale, onReload }: {
+export function FormProblems({ errors, stale, onReload, thing = 'case' }: {
   errors: PlacedErrors | null;
   stale: ApiProblem | null;
   onReload: () => void;
+  /** What was changed meanwhile: "case", "request". */
+  thing?: string;
 }) {
   if (stale) {
     return (
       <div role="alert" className="problem">
         <p>
-          Someone changed this case while you were working on it
+          Someone changed this {thing} while you were working on it
           {stale.currentVersion !== undefined ? ` (it is now at version ${stale.currentVersion})` : ''}, so nothing
-          was saved. Reload the case to see the change; what you typed here stays, and you can send it again.
+          was saved. Reload the {thing} to see the change; what you typed here stays, and you can send it again.
         </p>
-        <button type="button" onClick={onReload}>Reload the case</button>
+        <button type="button" onClick={onReload}>Reload the {thing}</button>
       </div>
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, OrderedAction } from '@api';
-import { caseActions, closingResolutions } from './permissions';
+import { appealableActions, caseActions, closingResolutions } from './permissions';
 import { sessionFromClaims } from './session';
 
 const analyst = sessionFromClaims({ preferred_username: 'ana.sea', roles: ['analyst'], regions: ['SEA'] });
@@ -8,7 +8,7 @@ const lead = sessionFromClaims({ preferred_username: 'lee.sea', roles: ['lead', 
 const legal = sessionFromClaims({ preferred_username: 'lex', roles: ['legal'], regions: ['*'] });
 const auditor = sessionFromClaims({ preferred_username: 'audrey', roles: ['auditor'], regions: ['*'] });
 
-type View = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links'>;
+type View = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links' | 'appeals' | 'holds'>;
 const open: View = { status: 'OPEN' };
 const decision = (proposedBy: string, actions: OrderedAction[] = []) => ({
   decisionId: 'd', verdict: 'VIOLATION' as const, state: 'PROPOSED' as const, policyRefs: ['P-1'], rationale: 'r',
@@ -59,8 +59,8 @@ describe('caseActions', () => {
     expect(caseActions(lead, failed)).not.toContain('close');
   });
 
-  it('gives legal notes and evidence only, and auditors nothing to do', () => {
-    expect([...caseActions(legal, open)].sort()).toEqual(['evidence', 'note']);
+  it('gives legal notes, evidence and legal holds only, and auditors nothing to do', () => {
+    expect([...caseActions(legal, open)].sort()).toEqual(['evidence', 'note', 'placeHold']);
     expect(caseActions(auditor, open).size).toBe(0);
   });
 
@@ -92,5 +92,51 @@ describe('closingResolutions', () => {
     expect(closingResolutions(analyst, { status: 'DISMISSED' })).toEqual(['NO_VIOLATION']);
     expect(closingResolutions(analyst, { status: 'IN_REVIEW' })).toEqual([]);
     expect(closingResolutions(lead, { status: 'IN_REVIEW' })).toEqual(['SUBJECT_GONE']);
+  });
+});
+
+describe('appeals', () => {
+  const filed = { appealId: 'ap-1', decisionId: 'd', status: 'FILED' as const, filedAt: new Date(), filedBy: 'sue',
+    channel: 'SUPPORT' as const, statement: 's', evidenceRefs: [], reviewDueAt: new Date() };
+  const appealed = (proposedBy: string, approvedBy?: string): View => ({ status: 'APPEALED', appeals: [filed],
+    decision: { ...decision(proposedBy, [applied('a1'), applied('a1r', 'a1')]), state: 'TAKEN', approvedBy } });
+
+  it('lets an analyst or lead who neither proposed nor approved the decision review the open appeal', () => {
+    expect(caseActions(analyst, appealed('nina.sea', 'lee.sea'))).toContain('decideAppeal');
+    expect(caseActions(lead, appealed('nina.sea', 'other.lead'))).toContain('decideAppeal');
+  });
+
+  it('keeps the proposer, the approver and other roles from reviewing it', () => {
+    expect(caseActions(analyst, appealed('ana.sea'))).not.toContain('decideAppeal');
+    expect(caseActions(lead, appealed('nina.sea', 'lee.sea'))).not.toContain('decideAppeal');
+    expect(caseActions(legal, appealed('nina.sea'))).not.toContain('decideAppeal');
+    expect(caseActions(auditor, appealed('nina.sea'))).not.toContain('decideAppeal');
+  });
+
+  it('offers no review once the appeal is decided', () => {
+    const decided = { ...appealed('nina.sea'), appeals: [{ ...filed, status: 'DECIDED' as const }] };
+    expect(caseActions(analyst, decided)).not.toContain('decideAppeal');
+  });
+
+  it('rules on the actions the decision ordered, not on reversals', () => {
+    expect(appealableActions(appealed('nina.sea')).map((a) => a.actionId)).toEqual(['a1']);
+  });
+});
+
+describe('legal holds', () => {
+  const held: View = { status: 'CLOSED', holds: [{ requestId: 'bka-1', placedBy: 'lex', placedAt: new Date() }] };
+
+  it('lets legal place a hold on any case and release one the case has', () => {
+    expect(caseActions(legal, open)).toContain('placeHold');
+    expect(caseActions(legal, open)).not.toContain('releaseHold');
+    expect(caseActions(legal, held)).toContain('releaseHold');
+    expect(caseActions(legal, { ...held, mergedInto: 'other' })).toContain('releaseHold');
+  });
+
+  it('gives holds to no other role', () => {
+    for (const who of [analyst, lead, auditor]) {
+      expect(caseActions(who, held)).not.toContain('placeHold');
+      expect(caseActions(who, held)).not.toContain('releaseHold');
+    }
   });
 });

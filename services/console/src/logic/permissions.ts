@@ -1,4 +1,4 @@
-import type { Case, EnforcementAction, ResolutionCode, SubjectKind } from '@api';
+import type { Case, EnforcementAction, OrderedAction, ResolutionCode, SubjectKind } from '@api';
 import { hasAny, type Session } from './session';
 
 /**
@@ -7,9 +7,9 @@ import { hasAny, type Session } from './session';
  */
 export type CaseAction =
   | 'take' | 'release' | 'escalate' | 'deescalate' | 'note' | 'evidence' | 'link' | 'unlink' | 'merge'
-  | 'propose' | 'approve' | 'sendBack' | 'retry' | 'close' | 'reopen';
+  | 'propose' | 'approve' | 'sendBack' | 'retry' | 'close' | 'reopen' | 'decideAppeal' | 'placeHold' | 'releaseHold';
 
-type CaseView = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links'>;
+type CaseView = Pick<Case, 'status' | 'assignee' | 'escalated' | 'mergedInto' | 'decision' | 'links' | 'appeals' | 'holds'>;
 
 export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
   const actions = new Set<CaseAction>();
@@ -17,6 +17,11 @@ export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
   const lead = hasAny(session, 'lead');
   const me = session.username;
   const working = c.status === 'OPEN' || c.status === 'IN_REVIEW';
+  // legal holds (invariant 8) are legal's, on a case in any state, merged ones included
+  if (hasAny(session, 'legal')) {
+    actions.add('placeHold');
+    if ((c.holds ?? []).length > 0) actions.add('releaseHold');
+  }
   if (c.mergedInto) {
     return actions; // a merged case is read only: its work goes on in the case it was merged into
   }
@@ -42,9 +47,24 @@ export function caseActions(session: Session, c: CaseView): Set<CaseAction> {
   if (lead && c.status === 'DECIDED' && (c.decision?.actions ?? []).some((a) => a.state === 'FAILED')) {
     actions.add('retry');
   }
+  // invariant 6: an appeal is reviewed by someone who neither proposed nor approved the decision
+  if (worker && c.status === 'APPEALED' && openAppeal(c) !== undefined
+      && c.decision?.proposedBy !== me && c.decision?.approvedBy !== me) {
+    actions.add('decideAppeal');
+  }
   if (worker && closingResolutions(session, c).length > 0) actions.add('close');
   if (worker && c.status === 'CLOSED') actions.add('reopen');
   return actions;
+}
+
+/** The appeal waiting for its review, if any. */
+export function openAppeal(c: Pick<Case, 'appeals'>) {
+  return (c.appeals ?? []).find((a) => a.status === 'FILED');
+}
+
+/** The actions an appeal's review rules on: those the decision ordered (not the reversals an earlier appeal ordered). */
+export function appealableActions(c: Pick<Case, 'decision'>) {
+  return (c.decision?.actions ?? []).filter((a): a is OrderedAction & { actionId: string } => !a.reverses && !!a.actionId);
 }
 
 /** The resolutions a case can close with now, for this person (SUBJECT_GONE on an undecided case: leads only). */

@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from '@api';
+import type { FieldError, HeldCase, Problem } from '@api';
 
 /** A failed API call, read from its RFC 9457 problem details (or what stands in for them). */
 export interface ApiProblem {
@@ -7,6 +7,10 @@ export interface ApiProblem {
   detail: string;
   errors: FieldError[];
   currentVersion?: number;
+  /** The legal holds that refused an erasure (`subject-under-legal-hold`): each case and the request holding it. */
+  holds?: HeldCase[];
+  /** `Retry-After` of a `429`, in seconds. */
+  retryAfter?: number;
 }
 
 /** What a form shows: messages next to the fields it has, the rest above the form. */
@@ -30,6 +34,9 @@ export function toProblem(status: number, body: unknown): ApiProblem {
     detail: typeof p.detail === 'string' && p.detail !== '' ? p.detail : fallbackDetail(status),
     errors,
     currentVersion: typeof p.currentVersion === 'number' ? p.currentVersion : undefined,
+    holds: Array.isArray(p.holds)
+      ? p.holds.filter((h): h is HeldCase => typeof h?.caseId === 'string' && typeof h?.requestId === 'string')
+      : undefined,
   };
 }
 

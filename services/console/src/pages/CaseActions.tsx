@@ -1,18 +1,20 @@
 import {
   DecisionGround, DismissalLabel, EntityKind, EvidenceKind,
-  type EnforcementAction, type ResolutionCode, type Verdict,
+  type EnforcementAction, type ResolutionCode, type Ruling, type Verdict,
 } from '@api';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { describedBy, FieldErrors, FormProblems } from '../components/Forms';
 import { useConsole } from '../context';
-import { ACTIONS_BY_SUBJECT, closingResolutions, humanize, type CaseAction } from '../logic/permissions';
+import {
+  ACTIONS_BY_SUBJECT, appealableActions, closingResolutions, humanize, openAppeal, type CaseAction,
+} from '../logic/permissions';
 import type { PlacedErrors } from '../logic/problems';
 import { useCaseWrite, type CaseHandle } from './caseWrites';
 
 type Write = ReturnType<typeof useCaseWrite>;
 
 /** One action as a disclosure: closed until wanted, so the case page stays short; native, so keyboards work. */
-function ActionPanel({ title, children, open }: { title: string; children: ReactNode; open?: boolean }) {
+export function ActionPanel({ title, children, open }: { title: string; children: ReactNode; open?: boolean }) {
   return (
     <details className="action" open={open}>
       <summary>{title}</summary>
@@ -21,7 +23,7 @@ function ActionPanel({ title, children, open }: { title: string; children: React
   );
 }
 
-function TextField({ id, label, field, value, onChange, errors, maxLength, multiline, required, hint }: {
+export function TextField({ id, label, field, value, onChange, errors, maxLength, multiline, required, hint }: {
   id: string; label: string; field: string; value: string; onChange: (value: string) => void;
   errors: PlacedErrors | null; maxLength: number; multiline?: boolean; required?: boolean; hint?: string;
 }) {
@@ -42,12 +44,12 @@ function TextField({ id, label, field, value, onChange, errors, maxLength, multi
   );
 }
 
-function Submit({ write, children }: { write: Write; children: ReactNode }) {
+export function Submit({ write, children }: { write: Write; children: ReactNode }) {
   return <button type="submit" disabled={write.busy}>{write.busy ? 'Sending…' : children}</button>;
 }
 
-function Problems({ write }: { write: Write }) {
-  return <FormProblems errors={write.errors} stale={write.stale} onReload={() => void write.reload()} />;
+export function Problems({ write, thing }: { write: Write; thing?: string }) {
+  return <FormProblems errors={write.errors} stale={write.stale} onReload={() => void write.reload()} thing={thing} />;
 }
 
 /** Take (assign to oneself) and release: one button each. */
@@ -456,5 +458,91 @@ export function ReopenForm({ handle }: { handle: CaseHandle }) {
         <Submit write={write}>Reopen</Submit>
       </form>
     </ActionPanel>
+  );
+}
+
+/**
+ * Review the open appeal (invariant 6: not by the decision's proposer or approver): a ruling on each action the
+ * decision ordered, and the reasons. Any action overturned orders its reversal.
+ */
+export function AppealReviewForm({ handle }: { handle: CaseHandle }) {
+  const { api } = useConsole();
+  const write = useCaseWrite(handle, ['rulings', 'rationale']);
+  const appeal = openAppeal(handle.c);
+  const actions = appealableActions(handle.c);
+  const [rulings, setRulings] = useState<Record<string, Ruling>>({});
+  const [rationale, setRationale] = useState('');
+  if (!appeal) return null;
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const ok = await write.run((ifMatch) => api.appeals.decideAppeal({ caseId: handle.c.caseId, appealId: appeal!.appealId,
+      ifMatch, appealReview: { rationale, rulings: actions.map((a) => ({ actionId: a.actionId,
+        ruling: rulings[a.actionId] ?? 'UPHELD' })) } }), 'The appeal is decided.');
+    if (ok) setRationale('');
+  }
+  return (
+    <ActionPanel title="Review the appeal" open>
+      <form onSubmit={submit} noValidate>
+        <Problems write={write} />
+        <p className="text">Filed by {appeal.filedBy} ({humanize(appeal.channel)}): {appeal.statement}</p>
+        {actions.map((a, i) => (
+          <fieldset key={a.actionId} aria-describedby={write.errors?.byField.rulings ? 'appeal-rulings-errors' : undefined}>
+            <legend>{humanize(a.action)}</legend>
+            {(['UPHELD', 'OVERTURNED'] as const).map((r) => (
+              <label key={r}>
+                <input type="radio" name={`ruling-${i}`} value={r} checked={(rulings[a.actionId] ?? 'UPHELD') === r}
+                       onChange={() => setRulings({ ...rulings, [a.actionId]: r })} />
+                {r === 'UPHELD' ? 'Upheld' : 'Overturned (reversed)'}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <FieldErrors id="appeal-rulings-errors" messages={write.errors?.byField.rulings} />
+        <TextField id="appeal-rationale" label="Reasons" field="rationale" value={rationale} onChange={setRationale}
+                   errors={write.errors} maxLength={5000} multiline required />
+        <Submit write={write}>Decide the appeal</Submit>
+      </form>
+    </ActionPanel>
+  );
+}
+
+/** Legal's holds on the case (invariant 8): place one for an accepted regulatory request, release a request's hold. */
+export function HoldForms({ handle, allowed }: { handle: CaseHandle; allowed: Set<CaseAction> }) {
+  const { api } = useConsole();
+  const placeWrite = useCaseWrite(handle, ['requestId']);
+  const releaseWrite = useCaseWrite(handle, []);
+  const [requestId, setRequestId] = useState('');
+  const caseId = handle.c.caseId;
+  async function place(e: FormEvent) {
+    e.preventDefault();
+    const id = requestId.trim();
+    const ok = await placeWrite.run(() => api.legalHolds.placeLegalHold({ caseId, legalHoldPlacement: { requestId: id } }),
+      `The case is held for request ${id}.`);
+    if (ok) setRequestId('');
+  }
+  return (
+    <>
+      {allowed.has('releaseHold') && (
+        <div className="triage">
+          <Problems write={releaseWrite} />
+          {(handle.c.holds ?? []).map((h) => (
+            <button key={h.requestId} type="button" disabled={releaseWrite.busy} onClick={() => void releaseWrite.run(
+              () => api.legalHolds.releaseLegalHold({ caseId, requestId: h.requestId }),
+              `The hold of request ${h.requestId} is released.`)}>
+              Release the hold of {h.requestId}
+            </button>
+          ))}
+        </div>
+      )}
+      <ActionPanel title="Place a legal hold">
+        <form onSubmit={place} noValidate>
+          <Problems write={placeWrite} />
+          <TextField id="hold-request" label="Regulatory request id" field="requestId" value={requestId}
+                     onChange={setRequestId} errors={placeWrite.errors} maxLength={128} required
+                     hint="An accepted, open request. Accepting a request holds the cases of its scope by itself." />
+          <Submit write={placeWrite}>Place the hold</Submit>
+        </form>
+      </ActionPanel>
+    </>
   );
 }

@@ -1,74 +1,34 @@
-import type { Case, CaseEvent, RelatedCase, Signals } from '@api';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Signals } from '@api';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { attempt } from '../api';
 import { Section } from '../components/Forms';
+import { RelatedGraph } from '../components/RelatedGraph';
 import { useTitle } from '../components/useTitle';
 import { useConsole } from '../context';
 import { caseActions, humanize } from '../logic/permissions';
-import type { ApiProblem } from '../logic/problems';
+import { canExport, canSee } from '../logic/screens';
+import { hasAny } from '../logic/session';
 import { slaRisk } from '../logic/sla';
 import {
-  CloseForm, DecisionForm, EscalationForms, EvidenceForm, LinkForm, MergeForm, NoteForm, ReopenForm, ReviewForms,
+  AppealReviewForm, CloseForm, DecisionForm, HoldForms, EscalationForms, EvidenceForm, LinkForm, MergeForm, NoteForm, ReopenForm, ReviewForms,
   TriageButtons, UnlinkForm,
 } from './CaseActions';
 import type { CaseHandle } from './caseWrites';
-
-type Loaded = { c: Case; etag: string };
-/** Reads right after a write wait for the write's version this many times at most (the read model lags briefly). */
-const READ_YOUR_WRITE_TRIES = 10;
+import { useWatchedCase } from './useWatchedCase';
 
 /** One case: what it is about, its flags, history, evidence, links, notes, related cases, and what one may do. */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { api, session } = useConsole();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [events, setEvents] = useState<CaseEvent[] | null>(null);
-  const [related, setRelated] = useState<RelatedCase[] | null>(null);
+  const { session } = useConsole();
+  const { loaded, problem, events, related, now, changed, load, written, beginWrite } = useWatchedCase(caseId);
   const [announcement, setAnnouncement] = useState('');
   const announcer = useRef<HTMLParagraphElement>(null);
-  const [now, setNow] = useState(new Date());
-  const current = useRef(caseId);
-  current.current = caseId;
   useTitle(loaded ? `Case ${loaded.c.caseId}` : problem?.status === 404 ? 'Case not found' : 'Case');
-
-  const load = useCallback(async (atLeastVersion = 0) => {
-    const read = () => attempt(async () => {
-      const response = await api.cases.getCaseRaw({ caseId });
-      const c = await response.value();
-      return { c, etag: response.raw.headers.get('ETag') ?? `"${c.version}"` };
-    });
-    let r = await read();
-    for (let i = 1; i < READ_YOUR_WRITE_TRIES && r.ok && r.value.c.version < atLeastVersion; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100 * i));
-      r = await read();
-    }
-    if (current.current !== caseId) return;
-    if (!r.ok) {
-      setProblem(r.problem);
-      setLoaded(null);
-      return;
-    }
-    setLoaded(r.value);
-    setProblem(null);
-    setNow(new Date());
-    const [history, rel] = await Promise.all([
-      attempt(() => api.cases.getCaseHistory({ caseId })),
-      attempt(() => api.cases.getRelatedCases({ caseId })),
-    ]);
-    if (current.current !== caseId) return;
-    setEvents(history.ok ? history.value.events : null);
-    setRelated(rel.ok ? rel.value.items : null);
-  }, [api, caseId]);
-
+  useEffect(() => setAnnouncement(''), [caseId]);
+  // someone else's change, shown by a poll: said politely, the focus stays where the person is (typing, perhaps)
   useEffect(() => {
-    setLoaded(null);
-    setEvents(null);
-    setRelated(null);
-    setAnnouncement('');
-    void load();
-  }, [load]);
+    if (changed) setAnnouncement(changed.message);
+  }, [changed]);
 
   if (problem?.status === 404) {
     return (
@@ -105,12 +65,13 @@ export function CasePage() {
   const handle: CaseHandle = {
     c,
     etag: loaded.etag,
+    beginWrite,
     reload: async () => {
       await load();
       announce('The case is reloaded with the latest change. What you typed is kept: check it and send it again.');
     },
     written: async (version, message) => {
-      await load(version);
+      await written(version);
       announce(message);
     },
   };
@@ -123,6 +84,11 @@ export function CasePage() {
         <strong>{humanize(c.status)}</strong>{c.escalated ? ', escalated to the lead' : ''} · {c.priority} ·{' '}
         {humanize(c.category)} · region {c.region} · version {c.version}
         {c.mergedInto && <> · merged into <Link to={`/cases/${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link></>}
+      </p>
+      <p>
+        <Link to={`/cases/${encodeURIComponent(c.caseId)}/history`}>
+          {canExport(session) ? 'History, the case as of an instant, and export' : 'History and the case as of an instant'}
+        </Link>
       </p>
       <p role="status" className="announcement" ref={announcer} tabIndex={-1}>{announcement}</p>
 
@@ -168,6 +134,43 @@ export function CasePage() {
                     ))}
                   </tbody>
                 </table>
+              )}
+            </Section>
+          )}
+
+          {(c.appeals ?? []).length > 0 && (
+            <Section id="appeals" title={`Appeals (${c.appeals!.length})`}>
+              <ul className="items">
+                {c.appeals!.map((a) => (
+                  <li key={a.appealId}>
+                    <p><strong>{a.status === 'FILED' ? 'Waiting for review' : `Decided: ${humanize(a.outcome ?? 'UPHELD')}`}</strong>
+                      {' '}· filed by {a.filedBy} ({humanize(a.channel)}), <When at={a.filedAt} />
+                      {a.status === 'FILED' && <>, review due <When at={a.reviewDueAt} /></>}</p>
+                    <p className="text">{a.statement}</p>
+                    {a.evidenceRefs.length > 0 && <p className="muted">Evidence: {a.evidenceRefs.join(', ')}</p>}
+                    {a.reviewedBy && <p className="text">Reviewed by {a.reviewedBy}
+                      {a.decidedAt && <>, <When at={a.decidedAt} /></>}: {a.rationale}</p>}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+
+          {((c.holds ?? []).length > 0 || hasAny(session, 'legal', 'auditor')) && (
+            <Section id="holds" title={`Legal holds (${c.holds?.length ?? 0})`}>
+              {(c.holds ?? []).length === 0 ? <p>The case is under no legal hold.</p> : (
+                <>
+                  <p>While held, the personal data of the case’s subject cannot be erased.</p>
+                  <ul className="items">
+                    {c.holds!.map((h) => (
+                      <li key={h.requestId}>
+                        Request {canSee(session, 'regulatory')
+                          ? <Link to={`/regulatory-requests/${encodeURIComponent(h.requestId)}`}>{h.requestId}</Link>
+                          : h.requestId}, placed by {h.placedBy}, <When at={h.placedAt} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
             </Section>
           )}
@@ -246,6 +249,8 @@ export function CasePage() {
           <Section id="related" title="Related cases">
             {related === null ? <p>Related cases could not be read.</p> : related.length === 0
               ? <p>No other case shares a signal with this one.</p> : (
+                <>
+                <RelatedGraph caseId={c.caseId} related={related} />
                 <table>
                   <caption className="visually-hidden">Cases sharing signals with this case</caption>
                   <thead><tr><th scope="col">Case</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Shared signals</th></tr></thead>
@@ -260,6 +265,7 @@ export function CasePage() {
                     ))}
                   </tbody>
                 </table>
+                </>
               )}
           </Section>
         </div>
@@ -268,6 +274,7 @@ export function CasePage() {
           <h2 id="actions-title">Actions</h2>
           {allowed.size === 0 && <p>Nothing for your roles to do on this case.</p>}
           <TriageButtons handle={handle} allowed={allowed} />
+          {allowed.has('decideAppeal') && <AppealReviewForm handle={handle} />}
           {allowed.has('propose') && <DecisionForm handle={handle} />}
           {(allowed.has('approve') || allowed.has('sendBack') || allowed.has('retry')) &&
             <ReviewForms handle={handle} allowed={allowed} />}
@@ -279,13 +286,14 @@ export function CasePage() {
           {allowed.has('merge') && <MergeForm handle={handle} />}
           {allowed.has('close') && <CloseForm handle={handle} />}
           {allowed.has('reopen') && <ReopenForm handle={handle} />}
+          {allowed.has('placeHold') && <HoldForms handle={handle} allowed={allowed} />}
         </section>
       </div>
     </>
   );
 }
 
-function When({ at }: { at: Date }) {
+export function When({ at }: { at: Date }) {
   return <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>;
 }
 
@@ -294,7 +302,7 @@ const SIGNAL_NAMES: [keyof Signals, string][] = [
   ['linkedAccounts', 'Linked accounts'],
 ];
 
-function SignalList({ signals }: { signals: Signals }) {
+export function SignalList({ signals }: { signals: Signals }) {
   const present = SIGNAL_NAMES.filter(([key]) => (signals[key] ?? []).length > 0);
   if (present.length === 0) return <p>None.</p>;
   return (

@@ -3,11 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { attempt } from '../api';
 import { CaseTable } from '../components/CaseTable';
 import { useTitle } from '../components/useTitle';
+import { usePolling } from '../components/usePolling';
 import { useConsole } from '../context';
 import { humanize } from '../logic/permissions';
 import type { ApiProblem } from '../logic/problems';
 import { regionsLabel } from '../logic/session';
 import { statusCounts } from '../logic/sla';
+import { pollOutcome, QUEUE_POLL_MS, type PollOutcome } from '../logic/watch';
 
 const PAGE_SIZE = 25;
 
@@ -20,7 +22,7 @@ export function QueuePage() {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [loadedAt, setLoadedAt] = useState(new Date());
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<PollOutcome> => {
     const r = await attempt(() => api.cases.getQueue({ page, size: PAGE_SIZE }));
     if (r.ok) {
       setResult(r.value);
@@ -29,17 +31,23 @@ export function QueuePage() {
       setProblem(r.problem);
     }
     setLoadedAt(new Date());
+    return r.ok ? { kind: 'changed' } : pollOutcome(r.problem.status, r.problem.retryAfter);
   }, [api, page]);
 
   useEffect(() => {
     void load();
   }, [load]);
+  // the queue moves as others work: it refreshes itself (not while the tab is hidden)
+  usePolling(load, QUEUE_POLL_MS);
 
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   return (
     <>
       <h1>Queue of {regionsLabel(session)}</h1>
-      <p>Open work, the case nearest to breaching its SLA first.</p>
+      <p>
+        Open work, the case nearest to breaching its SLA first. Refreshed every {QUEUE_POLL_MS / 1000} seconds; last
+        at <time dateTime={loadedAt.toISOString()}>{loadedAt.toLocaleTimeString()}</time>.
+      </p>
       {problem && <p role="alert" className="problem">{problem.detail}</p>}
       {result && (
         <>

@@ -11,19 +11,25 @@ export interface CaseHandle {
   reload: () => Promise<void>;
   /** After a write: says what happened and shows the case at the version the write answered, or later. */
   written: (version: number, message: string) => Promise<void>;
+  /** Marks a write under way (the page does not poll meanwhile); call what it returns when the write is over. */
+  beginWrite?: () => () => void;
 }
 
+/** What a versioned write needs of what it changes: a case, or a regulatory request (the same `If-Match` rules). */
+export type WriteTarget = Pick<CaseHandle, 'etag' | 'reload' | 'written' | 'beginWrite'>;
+
 /**
- * One write on the case with `If-Match` from the ETag the page read: field errors go next to their fields, a stale
- * version (409) asks for a reload, which keeps what was typed.
+ * One write on the case (or another versioned resource) with `If-Match` from the ETag the page read: field errors go
+ * next to their fields, a stale version (409) asks for a reload, which keeps what was typed.
  */
-export function useCaseWrite(handle: CaseHandle, fields: readonly string[]) {
+export function useCaseWrite(handle: WriteTarget, fields: readonly string[]) {
   const [errors, setErrors] = useState<PlacedErrors | null>(null);
   const [stale, setStale] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function run(call: (ifMatch: string) => Promise<{ version: number }>, done: string): Promise<boolean> {
     setBusy(true);
+    const end = handle.beginWrite?.();
     try {
       const r = await attempt(() => call(handle.etag));
       if (r.ok) {
@@ -41,6 +47,7 @@ export function useCaseWrite(handle: CaseHandle, fields: readonly string[]) {
       }
       return false;
     } finally {
+      end?.();
       setBusy(false);
     }
   }
