@@ -176,13 +176,12 @@ public final class Benchmarks {
 
                 ConsoleBenchmark.Result console = null;
                 if (settings.console()) { // last: its open cases and its Chromium change nothing measured before
-                    before = Machine.CpuSnapshot.now(data);
                     log.info("The console: the queue and a case of {} flags in a headless Chromium, {} open cases",
                             ConsoleBenchmark.CASE_FLAGS, Report.number(ConsoleBenchmark.OPEN_CASES));
                     stack.keycloak().allowConsoleAt(cleanup.service.baseUrl());
-                    console = new ConsoleBenchmark(casebook, flags, cleanup.service.consoleUrl(),
-                            data.resolve("chromium")).run(settings.consoleLoads(), CONSOLE_WARMUP);
-                    cpu.put("console", cores(before, data));
+                    console = new ConsoleBenchmark(casebook, flags, cleanup.service.consoleUrl(), data)
+                            .run(settings.consoleLoads(), CONSOLE_WARMUP);
+                    cpu.put("console (measured rounds)", console.cpu());
                 }
 
                 Report report = new Report(new Report.Results(settings, machine, command(settings), jarIdentity, shown,

@@ -56,24 +56,25 @@ final class ConsoleBenchmark {
 
     record Result(long openCasesFound, int openedForIt, long openCases, String caseId, int events, int queueRows,
                   Screen queue, Screen casePage, Samples apiQueue, Samples apiCase, Samples apiHistory,
-                  Samples apiRelated, Samples apiCaseScreen, int loads, int warmup) {
+                  Samples apiRelated, Samples apiCaseScreen, int loads, int warmup, Machine.CpuUse cpu) {
     }
 
     private final Casebook casebook;
     private final FlagBenchmarks flags;
     private final String consoleUrl;
-    private final Path browserFolder;
+    private final Path data;
 
     /**
      * @param consoleUrl    the service's console, {@code http://host:port/console/}; Keycloak must let it sign in
      *                      ({@code KeycloakServer.allowConsoleAt})
-     * @param browserFolder Chromium's profile and the driver's log
+     * @param data          the run's data folder: Chromium's profile and the driver's log go into it, so that the
+     *                      CPU figures count Chromium as one of the run's own processes
      */
-    ConsoleBenchmark(Casebook casebook, FlagBenchmarks flags, String consoleUrl, Path browserFolder) {
+    ConsoleBenchmark(Casebook casebook, FlagBenchmarks flags, String consoleUrl, Path data) {
         this.casebook = casebook;
         this.flags = flags;
         this.consoleUrl = consoleUrl.endsWith("/") ? consoleUrl : consoleUrl + "/";
-        this.browserFolder = browserFolder;
+        this.data = data;
     }
 
     Result run(int loads, int warmup) throws Exception {
@@ -102,7 +103,9 @@ final class ConsoleBenchmark {
         Samples apiRelated = new Samples();
         Samples apiCaseScreen = new Samples();
         int queueRows;
-        try (Chromium chromium = Chromium.start(browserFolder)) {
+        Machine.CpuSnapshot measuring = null;
+        Machine.CpuUse cpu;
+        try (Chromium chromium = Chromium.start(data.resolve("chromium"))) {
             ChromeDriver driver = chromium.driver();
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                     Map.of("source", WATCH_SCRIPT.replace("EVENTS", Integer.toString(events))));
@@ -111,6 +114,9 @@ final class ConsoleBenchmark {
             String caseUrl = consoleUrl + "cases/" + caseId;
             for (int round = 0; round < warmup + loads; round++) {
                 boolean measured = round >= warmup;
+                if (round == warmup) {
+                    measuring = Machine.CpuSnapshot.now(data);
+                }
                 pageLoad(driver, consoleUrl, "queue", measured ? queue : null);
                 pageLoad(driver, caseUrl, "case", measured ? casePage : null);
                 inApp(driver, "/console/", "queue", events, measured ? queue : null);
@@ -119,12 +125,13 @@ final class ConsoleBenchmark {
                     apiRound(caseId, measured, apiQueue, apiCase, apiHistory, apiRelated, apiCaseScreen);
                 }
             }
+            cpu = Machine.CpuSnapshot.now(data).useSince(measuring); // Chromium still runs: counted as "chromium"
         }
         log.info("The console: queue usable p50 {} ms, p95 {} ms; case page of {} events p50 {} ms, p95 {} ms "
                         + "(page loads)", round(queue.pageLoads().millis(0.5)), round(queue.pageLoads().millis(0.95)),
                 events, round(casePage.pageLoads().millis(0.5)), round(casePage.pageLoads().millis(0.95)));
         return new Result(found, opened, open, caseId, events, queueRows, queue, casePage, apiQueue, apiCase,
-                apiHistory, apiRelated, apiCaseScreen, loads, warmup);
+                apiHistory, apiRelated, apiCaseScreen, loads, warmup, cpu);
     }
 
     /** Waits until the queue (the index) counts at least {@code cases} open cases; answers its total. */
