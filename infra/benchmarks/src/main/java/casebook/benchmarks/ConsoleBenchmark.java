@@ -150,11 +150,17 @@ final class ConsoleBenchmark {
         }
     }
 
-    /** Waits until the API reads the case with all its flags; answers the number of events its history lists. */
+    /**
+     * Waits until the API reads the case with all its flags (it reads cases from the index, which follows the event
+     * store by up to a few seconds: until then a new case is not found); answers the number of events its history
+     * lists.
+     */
     private int awaitCaseRead(String caseId, int flagCount) throws InterruptedException {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (true) {
-            JsonNode read = casebook.http().ok(casebook.apiCase(caseId));
+            HttpRequest request = casebook.apiCase(caseId);
+            var response = casebook.http().send(request);
+            JsonNode read = response.statusCode() == 404 ? Http.JSON.createObjectNode() : Http.parse(request, response);
             if (read.path("flagCount").asInt() >= flagCount) {
                 int events = casebook.http().ok(casebook.apiHistory(caseId)).path("events").size();
                 if (events < flagCount) {
@@ -164,8 +170,9 @@ final class ConsoleBenchmark {
                 return events;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the API reads case " + caseId + " with " + read.path("flagCount")
-                        + " flags after " + READY_WITHIN.toMinutes() + " min, not " + flagCount);
+                throw new IllegalStateException("the API reads case " + caseId + " with "
+                        + (response.statusCode() == 404 ? "no" : read.path("flagCount").asText()) + " flags after "
+                        + READY_WITHIN.toMinutes() + " min, not " + flagCount);
             }
             Thread.sleep(200);
         }
