@@ -89,7 +89,8 @@ final class Intro {
             ```
 
             About 10 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
-            60,000 flags; the console ~2 minutes, `--no-console` for a quick run), 4 GB of RAM for the servers and the service. The module is built only with
+            60,000 flags; the console ~2 minutes, `--no-console` for a quick run), 4 GB of RAM for the servers and the service.
+            The module is built only with
             `-Pbenchmarks`; `./mvnw verify` neither builds nor runs it. It starts its own servers on free ports,
             stops everything it started on exit (also on failure or Ctrl-C) and deletes its data folder (keep it
             with `--keep-data`). Service settings that can be tried: `--set casebook.flags.consumers=N`,

@@ -214,8 +214,8 @@ final class Report {
                 : number(c.openCasesFound()) + " after the earlier phases, " + number(c.openedForIt())
                   + " more opened for it with one flag each";
         String setup = String.format(Locale.ROOT, "Console: %s open cases in region SEA, counted by the queue "
-                        + "(GET /api/v1/queue, total; %s); case %s: one subject flagged %s times over Kafka, %s events. "
-                        + "A headless Chromium (Debian's, through chromedriver) signed in as %s on Keycloak's login "
+                        + "(GET /api/v1/queue, total; %s); case %s: one subject flagged %s times over Kafka, %s "
+                        + "events. A headless Chromium (Debian's, through chromedriver) signed in as %s on Keycloak's login "
                         + "page, then %d rounds after %d unmeasured ones, each: the queue and the case page opened by "
                         + "URL (a new document: the console's page and script, its settings, keycloak-js's silent "
                         + "sign-in through Keycloak and the code exchange, then the screen's API calls), each reached "
@@ -228,8 +228,8 @@ final class Report {
                 + ".";
         String api = String.format(Locale.ROOT, "Console's API calls timed directly (1 client, %d rounds after %d "
                         + "unmeasured): GET /api/v1/queue p50 %s / p95 %s; GET /api/v1/cases/{id} p50 %s / p95 %s; its "
-                        + "history p50 %s / p95 %s; its related cases p50 %s / p95 %s; the case, then history and related "
-                        + "together (what the case page waits for) p50 %s / p95 %s.",
+                        + "history p50 %s / p95 %s; its related cases p50 %s / p95 %s; the case, then history and "
+                        + "related together (what the case page waits for) p50 %s / p95 %s.",
                 c.apiQueue().size(), c.warmup() * ConsoleBenchmark.API_ROUNDS_PER_LOAD,
                 millis(c.apiQueue().millis(0.5)), millis(c.apiQueue().millis(0.95)),
                 millis(c.apiCase().millis(0.5)), millis(c.apiCase().millis(0.95)),
