@@ -1,9 +1,7 @@
 package casebook.benchmarks;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -20,23 +18,22 @@ final class AsOfBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(AsOfBenchmark.class);
     static final int EVENTS = 1_000;
-    private static final Duration DURABLE_WITHIN = Duration.ofMinutes(3);
 
     record Result(String caseId, int events, Samples api, Samples rows, int warmup) {
     }
 
     private final Casebook casebook;
-    private final String bootstrapServers;
+    private final FlagBenchmarks flags;
 
-    AsOfBenchmark(Casebook casebook, String bootstrapServers) {
+    AsOfBenchmark(Casebook casebook, FlagBenchmarks flags) {
         this.casebook = casebook;
-        this.bootstrapServers = bootstrapServers;
+        this.flags = flags;
     }
 
     Result run(int requests, int warmup) throws Exception {
         Flags.Subject subject = new Flags.Subject("SEA", "SELLER", "as-of-" + System.currentTimeMillis(),
                 "BRUSHING", "dev-as-of", "ring-as-of");
-        String caseId = caseOf(subject, EVENTS);
+        String caseId = flags.caseOf(subject, EVENTS);
         int events = casebook.readEventRows(caseId);
         if (events < EVENTS) {
             throw new IllegalStateException("the case " + caseId + " holds " + events + " events, not " + EVENTS);
@@ -68,28 +65,5 @@ final class AsOfBenchmark {
                 String.format("%.1f", api.millis(0.5)), String.format("%.1f", api.millis(0.95)),
                 String.format("%.1f", rows.millis(0.5)));
         return new Result(caseId, events, api, rows, warmup);
-    }
-
-    /** Flags one subject {@code count} times and answers its case once all of them are in it. */
-    private String caseOf(Flags.Subject subject, int count) throws Exception {
-        SplittableRandom random = new SplittableRandom(count);
-        String prefix = subject.id() + "-flag-";
-        try (Flags producer = new Flags(bootstrapServers)) {
-            for (int i = 0; i < count; i++) {
-                producer.send(subject, Flags.json(prefix + i, subject, random));
-            }
-            producer.flush();
-        }
-        long deadline = System.nanoTime() + DURABLE_WITHIN.toNanos();
-        String caseId = null;
-        while (System.nanoTime() < deadline) {
-            caseId = casebook.caseOfFlag(prefix + (count - 1));
-            if (caseId != null && casebook.readEventRows(caseId) >= count) {
-                return caseId;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the " + count + " flags of " + subject.id() + " did not all reach case "
-                + caseId + " within " + DURABLE_WITHIN.toMinutes() + " min: see the service log");
     }
 }

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The benchmark run (see docs/benchmarks.md): starts PostgreSQL (fsync on), Kafka, Elasticsearch and Keycloak on
  * free ports with their data in a throw-away folder, measures the raw ceilings of those servers, starts one service
- * instance, warms it up, then measures flag intake, flag-to-searchable latency and search, and prints each figure
- * as a ratio to its ceiling. Everything it started is stopped, and the folder deleted, when the JVM exits (normally,
- * on failure or on Ctrl-C).
+ * instance, warms it up, then measures flag intake, flag-to-searchable latency, search, a case as of an instant and
+ * the console's screens in a headless Chromium, and prints each figure as a ratio to its ceiling. Everything it
+ * started is stopped, and the folder deleted, when the JVM exits (normally, on failure or on Ctrl-C).
  */
 public final class Benchmarks {
 
@@ -33,6 +33,7 @@ public final class Benchmarks {
     private static final Map<String, String> DEFAULTS = defaults();
     private static final int AS_OF_REQUESTS = 200;
     private static final int AS_OF_WARMUP = 100;
+    private static final int CONSOLE_WARMUP = 3;
 
     private Benchmarks() {
     }
@@ -161,7 +162,7 @@ public final class Benchmarks {
 
                 before = Machine.CpuSnapshot.now(data);
                 log.info("As of an instant: a case of {} events", AsOfBenchmark.EVENTS);
-                AsOfBenchmark.Result asOf = new AsOfBenchmark(casebook, stack.kafka().bootstrapServers())
+                AsOfBenchmark.Result asOf = new AsOfBenchmark(casebook, flags)
                         .run(AS_OF_REQUESTS, AS_OF_WARMUP);
                 cpu.put("as-of", cores(before, data));
 
@@ -173,8 +174,19 @@ public final class Benchmarks {
                 cpu.put("indexing ceiling", cores(before, data));
                 log.info("Raw ceiling: {} case documents/s", Report.number(indexing.perSecond()));
 
+                ConsoleBenchmark.Result console = null;
+                if (settings.console()) { // last: its open cases and its Chromium change nothing measured before
+                    log.info("The console: the queue and a case of {} flags in a headless Chromium, {} open cases",
+                            ConsoleBenchmark.CASE_FLAGS, Report.number(ConsoleBenchmark.OPEN_CASES));
+                    stack.keycloak().allowConsoleAt(cleanup.service.baseUrl());
+                    console = new ConsoleBenchmark(casebook, flags, cleanup.service.consoleUrl(), data)
+                            .run(settings.consoleLoads(), CONSOLE_WARMUP);
+                    cpu.put("console (measured rounds)", console.cpu());
+                }
+
                 Report report = new Report(new Report.Results(settings, machine, command(settings), jarIdentity, shown,
-                        postgres, visibility, visibilityPerSecond, warmup, intake, latency, searchResult, indexing, asOf, cpu,
+                        postgres, visibility, visibilityPerSecond, warmup, intake, latency, searchResult, indexing, asOf,
+                        console, cpu,
                         (System.nanoTime() - runStarted) / 1e9, Machine.loadAverage()));
                 System.out.println(report.console());
                 if (settings.record() != null) {

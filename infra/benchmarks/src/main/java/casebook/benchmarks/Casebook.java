@@ -162,6 +162,31 @@ final class Casebook implements AutoCloseable {
         return http.get(apiUrl + "/api/v1/cases/" + caseId + "/history?asOf=" + Http.query(asOf.toString()), token);
     }
 
+    /** GET /api/v1/queue?page=0&size=...: the queue screen's first page (the open cases of the analyst's region). */
+    HttpRequest apiQueue(int size) {
+        return http.get(apiUrl + "/api/v1/queue?page=0&size=" + size, token);
+    }
+
+    /** GET /api/v1/cases/{id}: what the case page reads first. */
+    HttpRequest apiCase(String caseId) {
+        return http.get(apiUrl + "/api/v1/cases/" + caseId, token);
+    }
+
+    /** GET /api/v1/cases/{id}/history: the case page's timeline, every event of the case. */
+    HttpRequest apiHistory(String caseId) {
+        return http.get(apiUrl + "/api/v1/cases/" + caseId + "/history", token);
+    }
+
+    /** GET /api/v1/cases/{id}/related: the case page's related cases, read alongside the history. */
+    HttpRequest apiRelated(String caseId) {
+        return http.get(apiUrl + "/api/v1/cases/" + caseId + "/related", token);
+    }
+
+    /** The open cases of the analyst's region: the queue's total. */
+    long openCases() {
+        return http.ok(apiQueue(1)).path("total").asLong();
+    }
+
     /** The case a durable flag was given, or null while it is not durable. */
     String caseOfFlag(String flagId) throws SQLException {
         try (var query = database.prepareStatement("select case_id from flag_claims where flag_id = ?")) {

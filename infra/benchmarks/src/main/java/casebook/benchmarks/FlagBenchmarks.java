@@ -138,6 +138,50 @@ final class FlagBenchmarks {
         }
     }
 
+    /**
+     * Opens {@code cases} new cases in region SEA, one flag each on a subject of its own ({@code <prefix>-<n>}), and
+     * waits until the service has committed the flags' offsets (so their cases are durable; the index follows).
+     */
+    void openSeaCases(String prefix, int cases) throws SQLException, InterruptedException {
+        List<Flags.Subject> sea = Flags.pool(prefix, cases * 2).stream().filter(Flags.Subject::inSea).toList();
+        SplittableRandom random = new SplittableRandom(prefix.hashCode());
+        long target = casebook.durableFlags() + sea.size();
+        try (Flags producer = new Flags(bootstrapServers); FlagOffsets offsets = new FlagOffsets(bootstrapServers)) {
+            for (Flags.Subject subject : sea) {
+                producer.send(subject, Flags.json(subject.id() + "-open", subject, random));
+            }
+            producer.flush();
+            offsets.awaitCommitted(offsets.ends(), DURABLE_TIMEOUT);
+            casebook.requireDurable(target);
+        }
+    }
+
+    /**
+     * Flags one subject {@code count} times over Kafka and answers its case once all of them are in it (durable): a
+     * case of {@code count} events (benchmarks 5 and 6).
+     */
+    String caseOf(Flags.Subject subject, int count) throws Exception {
+        SplittableRandom random = new SplittableRandom(count);
+        String prefix = subject.id() + "-flag-";
+        try (Flags producer = new Flags(bootstrapServers)) {
+            for (int i = 0; i < count; i++) {
+                producer.send(subject, Flags.json(prefix + i, subject, random));
+            }
+            producer.flush();
+        }
+        long deadline = System.nanoTime() + DURABLE_TIMEOUT.toNanos();
+        String caseId = null;
+        while (System.nanoTime() < deadline) {
+            caseId = casebook.caseOfFlag(prefix + (count - 1));
+            if (caseId != null && casebook.readEventRows(caseId) >= count) {
+                return caseId;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the " + count + " flags of " + subject.id() + " did not all reach case "
+                + caseId + " within " + DURABLE_TIMEOUT.toMinutes() + " min: see the service log");
+    }
+
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }

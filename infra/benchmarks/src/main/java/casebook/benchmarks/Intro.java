@@ -46,6 +46,19 @@ final class Intro {
                `GET /api/v1/cases/{id}/history?asOf=` at an instant after its last event (every event read from the event
                store and folded into the case as the read model shows it), closed loop from 1 client, taking turns with
                reading the same rows over JDBC (the floor of any rebuild from the event store). Goal: p95 under 50 ms.
+            6. **The console's queue and case page in a browser**: with at least 10,000 open cases in region SEA
+               (the queue's total; when the earlier phases left fewer, the rest are opened with one flag each) and one
+               case of 200 events (one subject flagged 200 times), a real headless Chromium (Debian's, as in the
+               browser tests) signs in as `ana.sea` on Keycloak's login page, then opens the queue and that case's
+               page by URL, 20 times each after 3 unmeasured rounds (`--console-loads`). Each page load runs from the
+               navigation until the screen is usable: the queue's table with its rows and its counts per status, or
+               the case's timeline with all its events, after the next frame. A script the browser runs at the start
+               of every document notes that moment and splits the load with the page's own resource timings into
+               "until the first API call" (the console's page and script, its settings, keycloak-js's silent sign-in
+               through Keycloak), "API" and "render". Alongside: each screen reached inside the console (a route
+               change, no new document), and the API calls the screens make, timed directly from 1 client
+               (`GET /api/v1/queue`; `GET /api/v1/cases/{id}`, then its history and related cases together), which a
+               page load is compared with. Goal: p95 under 1 s for each screen. `--no-console` skips it.
 
             ## Warm-up: steady state first
 
@@ -75,8 +88,9 @@ final class Intro {
             CASEBOOK_BENCHMARKS_SKIP_BUILD=1 infra/benchmarks/run   # measure the jar already in services/cases/cases-app/target
             ```
 
-            About 8 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
-            60,000 flags), 4 GB of RAM for the servers and the service. The module is built only with
+            About 10 minutes on 2 cores, plus the build (the intake size adapts to the warm-up rate: ~45 s of intake, 10,000 to
+            60,000 flags; the console ~2 minutes, `--no-console` for a quick run), 4 GB of RAM for the servers and the service.
+            The module is built only with
             `-Pbenchmarks`; `./mvnw verify` neither builds nor runs it. It starts its own servers on free ports,
             stops everything it started on exit (also on failure or Ctrl-C) and deletes its data folder (keep it
             with `--keep-data`). Service settings that can be tried: `--set casebook.flags.consumers=N`,

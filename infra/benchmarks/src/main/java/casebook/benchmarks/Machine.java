@@ -157,6 +157,9 @@ final class Machine {
             if (line.contains("postgres")) {
                 return "postgres";
             }
+            if (line.contains("chrom")) { // benchmark 6: chromedriver and Chromium's processes
+                return "chromium";
+            }
             return "other (ours)";
         }
 

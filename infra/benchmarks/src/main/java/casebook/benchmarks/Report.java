@@ -19,6 +19,7 @@ final class Report {
     static final double LATENCY_P99_GOAL_MS = 2_000;
     static final double SEARCH_P95_GOAL = 1.3;
     static final double AS_OF_P95_GOAL_MS = 50;
+    static final double CONSOLE_P95_GOAL_MS = 1_000;
 
     private static final double NEVER = 1e12; // ms: a sample that was never found
 
@@ -27,6 +28,7 @@ final class Report {
                    RawCeilings.CommitRate postgres, RawCeilings.Visibility esVisibility, int visibilityPerSecond,
                    Warmup.Result warmup, FlagBenchmarks.Intake intake, FlagBenchmarks.Latency latency,
                    SearchBenchmark.Result search, RawCeilings.IndexingRate esIndexing, AsOfBenchmark.Result asOf,
+                   ConsoleBenchmark.Result console,
                    Map<String, Machine.CpuUse> cpuByPhase, double totalSeconds,
                    String loadAverageAtEnd) {
     }
@@ -85,6 +87,21 @@ final class Report {
                 millis(asOf.millis(0.95)), millis(eventRows.millis(0.95)) + " (PostgreSQL: the case's event rows over "
                         + "JDBC)", ratio(asOf.millis(0.95), eventRows.millis(0.95)), "p95 < 50 ms",
                 yes(asOf.millis(0.95) < AS_OF_P95_GOAL_MS)));
+        ConsoleBenchmark.Result console = r.console();
+        if (console != null) {
+            Samples queue = console.queue().pageLoads();
+            rows.add(new Row("6", "Console: the queue usable in Chromium (" + number(console.openCases())
+                    + " open cases), page load, p95", millis(queue.millis(0.95)),
+                    millis(console.apiQueue().millis(0.95)) + " (API: GET /api/v1/queue, timed directly)",
+                    ratio(queue.millis(0.95), console.apiQueue().millis(0.95)), "p95 < 1 s",
+                    yes(queue.millis(0.95) < CONSOLE_P95_GOAL_MS)));
+            Samples page = console.casePage().pageLoads();
+            rows.add(new Row("6", "Console: a case page of " + number(console.events()) + " events usable, page load, "
+                    + "p95", millis(page.millis(0.95)), millis(console.apiCaseScreen().millis(0.95))
+                    + " (API: the case, then its history and related cases, timed directly)",
+                    ratio(page.millis(0.95), console.apiCaseScreen().millis(0.95)), "p95 < 1 s",
+                    yes(page.millis(0.95) < CONSOLE_P95_GOAL_MS)));
+        }
         return rows;
     }
 
@@ -166,6 +183,7 @@ final class Report {
                 number(AsOfBenchmark.EVENTS), number(asOf.events()), number(asOf.api().size()), asOf.warmup(),
                 millis(asOf.api().millis(0.5)), millis(asOf.api().millis(0.95)), millis(asOf.api().millis(0.99)),
                 millis(asOf.api().maxMillis()), millis(asOf.rows().millis(0.5)), millis(asOf.rows().millis(0.95))));
+        lines.addAll(consoleDetails());
         StringBuilder cpu = new StringBuilder("CPU, in cores used on average (of " + r.machine().cpus() + "):");
         r.cpuByPhase().forEach((phase, use) -> {
             cpu.append(' ').append(phase).append(" —");
@@ -184,6 +202,49 @@ final class Report {
         lines.add(cpu.toString());
         lines.add(String.format(Locale.ROOT, "Whole run: %.0f s.", r.totalSeconds()));
         return lines;
+    }
+
+    /** Benchmark 6: how the screens were measured, each screen's split, and the API calls timed directly. */
+    private List<String> consoleDetails() {
+        ConsoleBenchmark.Result c = r.console();
+        if (c == null) {
+            return List.of("Console: not measured (--no-console).");
+        }
+        String opened = c.openedForIt() == 0 ? "all of them opened by the earlier phases"
+                : number(c.openCasesFound()) + " after the earlier phases, " + number(c.openedForIt())
+                  + " more opened for it with one flag each";
+        String setup = String.format(Locale.ROOT, "Console: %s open cases in region SEA, counted by the queue "
+                        + "(GET /api/v1/queue, total; %s); case %s: one subject flagged %s times over Kafka, %s "
+                        + "events. A headless Chromium (Debian's, through chromedriver) signed in as %s on Keycloak's login "
+                        + "page, then %d rounds after %d unmeasured ones, each: the queue and the case page opened by "
+                        + "URL (a new document: the console's page and script, its settings, keycloak-js's silent "
+                        + "sign-in through Keycloak and the code exchange, then the screen's API calls), each reached "
+                        + "from the other inside the console (a route change, as a link makes), then %d times the "
+                        + "screens' API calls timed directly. Usable: the queue's table with its rows (%d) and its "
+                        + "counts per status, the case's timeline with all its events, after the next frame.",
+                number(c.openCases()), opened, c.caseId(), number(ConsoleBenchmark.CASE_FLAGS), number(c.events()),
+                Casebook.USER, c.loads(), c.warmup(), ConsoleBenchmark.API_ROUNDS_PER_LOAD, c.queueRows());
+        String screens = "Console screens: " + screen("queue", c.queue()) + "; " + screen("case page", c.casePage())
+                + ".";
+        String api = String.format(Locale.ROOT, "Console's API calls timed directly (1 client, %d rounds after %d "
+                        + "unmeasured): GET /api/v1/queue p50 %s / p95 %s; GET /api/v1/cases/{id} p50 %s / p95 %s; its "
+                        + "history p50 %s / p95 %s; its related cases p50 %s / p95 %s; the case, then history and "
+                        + "related together (what the case page waits for) p50 %s / p95 %s.",
+                c.apiQueue().size(), c.warmup() * ConsoleBenchmark.API_ROUNDS_PER_LOAD,
+                millis(c.apiQueue().millis(0.5)), millis(c.apiQueue().millis(0.95)),
+                millis(c.apiCase().millis(0.5)), millis(c.apiCase().millis(0.95)),
+                millis(c.apiHistory().millis(0.5)), millis(c.apiHistory().millis(0.95)),
+                millis(c.apiRelated().millis(0.5)), millis(c.apiRelated().millis(0.95)),
+                millis(c.apiCaseScreen().millis(0.5)), millis(c.apiCaseScreen().millis(0.95)));
+        return List.of(setup, screens, api);
+    }
+
+    private static String screen(String name, ConsoleBenchmark.Screen s) {
+        return String.format(Locale.ROOT, "%s by URL p50 %s / p95 %s / max %s (p50s: %s until its first API call, "
+                        + "%s of API calls as the browser saw them, %s to render), inside the console p50 %s / p95 %s",
+                name, millis(s.pageLoads().millis(0.5)), millis(s.pageLoads().millis(0.95)),
+                millis(s.pageLoads().maxMillis()), millis(s.beforeApi().millis(0.5)), millis(s.api().millis(0.5)),
+                millis(s.render().millis(0.5)), millis(s.inApp().millis(0.5)), millis(s.inApp().millis(0.95)));
     }
 
     private String warmup() {

@@ -28,6 +28,8 @@ record Settings(
         Path record,
         boolean keepData,
         int waitQuietSeconds,
+        boolean console,
+        int consoleLoads,
         List<String> arguments) {
 
     /** The service settings the brief allows to experiment with (anything else is refused, to keep runs comparable). */
@@ -64,6 +66,9 @@ record Settings(
               --service-java-option O   a JVM option for the service, e.g. a profiler's (repeatable)
               --keep-data               keep the servers' data folder and logs (default: deleted at exit)
               --wait-quiet N            first wait up to N s until other processes use < 0.3 cores (default 0)
+              --console-loads N         page loads of each console screen in a headless Chromium (default 20,
+                                        after 3 unmeasured ones)
+              --no-console              skip the console (benchmark 6: no Chromium needed, ~2 minutes less)
             """;
 
     static Settings parse(String[] args, Path root) {
@@ -85,6 +90,8 @@ record Settings(
         Path record = root.resolve("docs/benchmarks.md");
         boolean keepData = false;
         int waitQuiet = 0;
+        boolean console = true;
+        int consoleLoads = 20;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -116,6 +123,8 @@ record Settings(
                 case "--keep-data" -> keepData = true;
                 case "--service-java-option" -> javaOptions.add(value(arg, args, ++i));
                 case "--wait-quiet" -> waitQuiet = positive(arg, args, ++i, true);
+                case "--no-console" -> console = false;
+                case "--console-loads" -> consoleLoads = positive(arg, args, ++i, false);
                 case "--set" -> {
                     String setting = value(arg, args, ++i);
                     int eq = setting.indexOf('=');
@@ -130,7 +139,8 @@ record Settings(
         }
         return new Settings(warmupFlags, warmupMaxSeconds, warmupJitCores, intakeFlags, intakeSubjects, rateFraction,
                 latencySeconds, samplesPerSecond, pollMillis, searchRequests, searchThreads, 20, postgresSeconds, jar,
-                properties, List.copyOf(javaOptions), record, keepData, waitQuiet, List.copyOf(List.of(args)));
+                properties, List.copyOf(javaOptions), record, keepData, waitQuiet, console, consoleLoads,
+                List.copyOf(List.of(args)));
     }
 
     /** The intake size: as given, or about 45 s at the warm-up rate, between 10,000 and 60,000 flags. */
