@@ -71,7 +71,7 @@ class CaseSearchQueries {
         if (document != null && !query.scope().includes(document.region())) {
             return null; // a case's region never changes: no need to read further
         }
-        if (query.atLeast() > 0 && (document == null || document.version() < query.atLeast())) {
+        if (query.atLeast() != FindCase.ANY_VERSION && (document == null || document.version() < query.atLeast())) {
             long next = document == null ? 0 : document.version() + 1;
             document = CaseReplay.continued(document, events.readEvents(query.caseId().toString(), next));
         }

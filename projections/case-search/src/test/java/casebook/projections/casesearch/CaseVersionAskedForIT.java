@@ -74,6 +74,8 @@ class CaseVersionAskedForIT {
 
         assertThat(queries.handle(new FindCase(h.caseId, RegionScope.ALL))).isNull();
         assertThat(queries.handle(new FindCase(h.caseId, RegionScope.ALL, 1))).isEqualTo(h.document().toView());
+        // version 0 asked: the case exists, so it is answered though the index has not seen it
+        assertThat(queries.handle(new FindCase(h.caseId, RegionScope.ALL, 0))).isEqualTo(h.document().toView());
         assertThat(queries.handle(new FindCase(h.caseId, ONLY_US, 1))).isEqualTo(h.document().toView());
         assertThat(queries.handle(new FindCase(h.caseId, ONLY_SEA, 1))).isNull();
     }

@@ -86,7 +86,8 @@ class CaseQueryController implements CasesApi {
     @Override
     public ResponseEntity<casebook.cases.web.model.Case> getCase(UUID caseId, Long minVersion, String ifNoneMatch) {
         Long held = Versions.fromIfNoneMatch(ifNoneMatch);
-        long atLeast = Math.max(minVersion == null ? 0 : minVersion, held == null ? 0 : held);
+        long atLeast = Math.max(minVersion == null ? FindCase.ANY_VERSION : minVersion,
+                held == null ? FindCase.ANY_VERSION : held);
         CaseView view = queries.query(new FindCase(new CaseId(caseId), scope(), atLeast),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
