@@ -44,9 +44,9 @@ public class AuditLog {
     /** How long an export or a checkpoint on demand waits for what was committed before it to be sealed. */
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
     /**
-     * The lowest level of perfect subtree kept in {@code audit_log_nodes}. Lower ones span at most {@code 2^(level+1)}
-     * leaves and are hashed again from the leaf rows when a proof needs them: the sealer writes an eighth of a node
-     * row per event instead of two.
+     * The lowest level of perfect subtree kept in {@code audit_log_nodes}. Lower ones span at most 8 leaves and are
+     * hashed again from the leaf rows when a proof needs them: the sealer writes an eighth of a node row per event
+     * instead of two.
      */
     static final int LOWEST_STORED_LEVEL = 4;
 
