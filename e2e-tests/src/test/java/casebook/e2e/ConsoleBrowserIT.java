@@ -7,22 +7,16 @@ import casebook.client.model.EnforcementAction;
 import casebook.client.model.EnforcementState;
 import casebook.client.model.Flag;
 import casebook.devstack.DemoEnforcement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,45 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EndToEnd
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserIT {
+class ConsoleBrowserIT extends ConsoleBrowserTest {
     private static final By QUEUE_LINK = navLink("Queue");
     private static final By SEARCH_LINK = navLink("Search");
     private static final By FIRST_CASE_IN_TABLE = By.cssSelector("table.cases tbody th a");
     private static final By BAN_STATE = By.xpath("//table[caption='Enforcement']/tbody/tr[th='Ban']/td[1]");
 
-    private static Browser browser;
-    private static String console;
-    /** Whose Keycloak session the browser holds, so that each person signs in through the form once. */
-    private static String signedIn;
-
     private final Casebook casebook;
     private final CasebookApi anaSea;
-    /** axe-core's serious and critical findings per screen of this test, asserted at its end. */
-    private final Map<String, List<Browser.Violation>> violations = new LinkedHashMap<>();
 
     ConsoleBrowserIT(Casebook casebook) {
         this.casebook = casebook;
         this.anaSea = casebook.as("ana.sea");
-    }
-
-    @BeforeAll
-    static void startBrowser(Casebook casebook) {
-        console = casebook.consoleUrl();
-        signedIn = null;
-        browser = Browser.start(ConsoleBrowserIT.class);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void everyScreenIsAccessible() {
-        assertThat(violations).allSatisfy((screen, found) ->
-                assertThat(found).as("axe-core's serious and critical violations on screen " + screen).isEmpty());
     }
 
     @Test
@@ -274,56 +241,5 @@ class ConsoleBrowserIT {
         UUID caseId = casebook.detector("detector-sea").raiseFlag(flag, null).getCaseId();
         eventually().until(() -> bySignal(anaSea, Flags.deviceOf(flag)).getTotal(), total -> total == 1);
         return caseId;
-    }
-
-    /**
-     * Opens the console at {@code path} as {@code user}: through Keycloak's login form the first time, with the
-     * browser's Keycloak session afterwards; another person signs in afresh.
-     */
-    private static void openAs(String user, String path) {
-        if (!user.equals(signedIn)) {
-            browser.forgetSessions();
-            browser.open(console + path);
-            browser.signIn(user, user);
-            signedIn = user;
-        } else {
-            browser.open(console + path);
-        }
-        browser.waitFor(By.xpath("//header//span[starts-with(normalize-space(), '" + user + " (')]"));
-    }
-
-    /** Waits until the page's heading starts with {@code text} (the screen has rendered) and returns it. */
-    private static WebElement heading(String text) {
-        return browser.until(driver -> {
-            try {
-                List<WebElement> h1 = driver.findElements(By.tagName("h1"));
-                return !h1.isEmpty() && h1.get(0).getText().startsWith(text) ? h1.get(0) : null;
-            } catch (StaleElementReferenceException e) {
-                return null; // the page re-rendered between finding and reading it
-            }
-        });
-    }
-
-    /**
-     * Saves the screen and runs axe-core on it: every finding is printed at once (minor and moderate ones too, for
-     * whoever improves the console next), the serious and critical ones are asserted after the test.
-     */
-    private void screen(String name) {
-        assertThat(browser.screenshot(name)).isNotEmptyFile();
-        List<Browser.Violation> found = browser.accessibility();
-        found.forEach(violation -> System.out.println("axe-core on " + name + ": " + violation));
-        violations.put(name, found.stream().filter(v -> Browser.FAILING_IMPACTS.contains(v.impact())).toList());
-    }
-
-    private static By navLink(String text) {
-        return By.xpath("//nav[@aria-label='Main']//a[normalize-space()='" + text + "']");
-    }
-
-    private static By button(String text) {
-        return By.xpath("//button[normalize-space()='" + text + "']");
-    }
-
-    private static By summary(String text) {
-        return By.xpath("//summary[normalize-space()='" + text + "']");
     }
 }

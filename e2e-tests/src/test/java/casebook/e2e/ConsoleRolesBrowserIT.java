@@ -20,9 +20,6 @@ import casebook.client.model.RegulatoryScope;
 import casebook.client.model.Subject;
 import casebook.client.model.SubjectKind;
 import casebook.client.model.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,41 +56,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EndToEnd
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleRolesBrowserIT {
-    private static Browser browser;
-    private static String console;
-    /** Whose Keycloak session the browser holds, so that each person signs in through the form once. */
-    private static String signedIn;
+class ConsoleRolesBrowserIT extends ConsoleBrowserTest {
 
     private final Casebook casebook;
     private final CasebookApi anaSea;
     private final CasebookApi lex;
-    private final Map<String, List<Browser.Violation>> violations = new LinkedHashMap<>();
 
     ConsoleRolesBrowserIT(Casebook casebook) {
         this.casebook = casebook;
         this.anaSea = casebook.as("ana.sea");
         this.lex = casebook.as("lex");
-    }
-
-    @BeforeAll
-    static void startBrowser(Casebook casebook) {
-        console = casebook.consoleUrl();
-        signedIn = null;
-        browser = Browser.start(ConsoleRolesBrowserIT.class);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void everyScreenIsAccessible() {
-        assertThat(violations).allSatisfy((screen, found) ->
-                assertThat(found).as("axe-core's serious and critical violations on screen " + screen).isEmpty());
     }
 
     @Test
@@ -307,53 +278,5 @@ class ConsoleRolesBrowserIT {
                         .caseIds(List.of(caseId)))
                 .documents(List.of(new RegulatoryDocument().reference("s3://legal/" + id + "/order.pdf")
                         .sha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
-    }
-
-    /**
-     * Opens the console at {@code path} as {@code user}: through Keycloak's login form the first time, with the
-     * browser's Keycloak session afterwards; another person signs in afresh.
-     */
-    private static void openAs(String user, String path) {
-        if (!user.equals(signedIn)) {
-            browser.forgetSessions();
-            browser.open(console + path);
-            browser.signIn(user, user);
-            signedIn = user;
-        } else {
-            browser.open(console + path);
-        }
-        browser.waitFor(By.xpath("//header//span[starts-with(normalize-space(), '" + user + " (')]"));
-    }
-
-    /** Waits until the page's heading starts with {@code text} (the screen has rendered) and returns it. */
-    private static WebElement heading(String text) {
-        return browser.until(driver -> {
-            try {
-                List<WebElement> h1 = driver.findElements(By.tagName("h1"));
-                return !h1.isEmpty() && h1.get(0).getText().startsWith(text) ? h1.get(0) : null;
-            } catch (StaleElementReferenceException e) {
-                return null;
-            }
-        });
-    }
-
-    /** Saves the screen and runs axe-core on it; the serious and critical findings are asserted after the test. */
-    private void screen(String name) {
-        assertThat(browser.screenshot(name)).isNotEmptyFile();
-        List<Browser.Violation> found = browser.accessibility();
-        found.forEach(violation -> System.out.println("axe-core on " + name + ": " + violation));
-        violations.put(name, found.stream().filter(v -> Browser.FAILING_IMPACTS.contains(v.impact())).toList());
-    }
-
-    private static By navLink(String text) {
-        return By.xpath("//nav[@aria-label='Main']//a[normalize-space()='" + text + "']");
-    }
-
-    private static By button(String text) {
-        return By.xpath("//button[normalize-space()='" + text + "']");
-    }
-
-    private static By summary(String text) {
-        return By.xpath("//summary[normalize-space()='" + text + "']");
     }
 }
