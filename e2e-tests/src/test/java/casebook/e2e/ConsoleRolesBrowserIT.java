@@ -40,6 +40,7 @@ import java.util.UUID;
 
 import static casebook.e2e.Search.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console's screens for the roles beside analysts and leads (ConsoleBrowserIT has those), in a real Chromium
@@ -78,9 +79,8 @@ class ConsoleRolesBrowserIT extends ConsoleBrowserTest {
                 .filter(e -> e.getSequence() == assigned).findFirst().map(CaseEvent::getOccurredAt).orElseThrow();
         // the console's picker has whole seconds: the next one after the assignment, the escalation after it
         OffsetDateTime then = at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        while (!OffsetDateTime.now().isAfter(then.plusNanos(100_000_000))) {
-            Thread.sleep(50);
-        }
+        await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(5))
+                .until(() -> OffsetDateTime.now().isAfter(then.plusNanos(100_000_000)));
         anaSea.escalateCase(caseId, new Escalation().reason("Organised ring across shops."), null, null);
         String reason = "SAR-" + Flags.unique("audit");
 
