@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -157,8 +158,12 @@ final class Browser implements AutoCloseable {
         until(page -> text().contains(text));
     }
 
+    /**
+     * Waits (at most 30 s) until {@code condition} holds. An element that went stale because the page was replaced
+     * meanwhile (a redirect, a re-render) is asked again on the next try, not a failure.
+     */
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /**
